@@ -26,4 +26,39 @@ public sealed record EipError(string Code, string Message, int HttpStatus)
 
     public static EipError ServiceUnavailable() =>
         new("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", 503);
+
+    // Association rules (SPEC.md, "The association rules" and its decisions).
+    public static EipError IncorrectEipStatus(string allocationId, string status, string need) =>
+        new("IncorrectEipStatus", $"The EIP {allocationId} is {status}; this operation needs it {need}.", 400);
+
+    public static EipError RegionMismatch(string what) =>
+        new("InvalidParameter.Mismatch", $"The EIP and the {what} are in different regions; an EIP can only be associated within its region.", 400);
+
+    public static EipError ModeNotSupportedInRegion(string mode, string regionId) =>
+        new("OperationUnsupported.ModeNotSupportedInRegion", $"The association mode {mode} is not supported in region {regionId}. Use NAT mode, or a region that offers {mode}.", 400);
+
+    public static EipError MultiBindedModeNotAllowed() =>
+        new("Forbidden.MultiBindedModeNotAllowed", "The multi-EIP-to-ENI mode (MULTI_BINDED) is available only to allowlisted accounts. Ask the operator to run 'eipnet admin account allow-multi-eip'.", 403);
+
+    public static EipError InvalidEniTypeForMode(string eniId, string mode) =>
+        new("InvalidOperation.InvalidEniType", $"The ENI {eniId} is a primary ENI; mode {mode} needs a secondary ENI. Primary ENIs take one EIP in NAT mode only.", 403);
+
+    public static EipError EniStatusNotSupport(string eniId, string status, string mode) =>
+        new("InvalidStatus.EniStatusNotSupport", $"The ENI {eniId} is {status}; mode {mode} needs an ENI that is not attached to an instance (Available). Detach it first.", 400);
+
+    public static EipError EniTransitional(string eniId, string status) =>
+        new("InvalidStatus.EniStatusNotSupport", $"The ENI {eniId} is {status}; wait until it is Available or InUse.", 400);
+
+    public static EipError AssociationDuplicated(string message) => new("InvalidAssociation.Duplicated", message, 400);
+
+    public static EipError ModeConflict(string eniId, string existing, string wanted) =>
+        new("InvalidAssociation.ModeConflict", $"The ENI {eniId} already has EIPs in {existing} mode; all EIPs on one ENI share one mode, so {wanted} is rejected. Unassociate them first.", 400);
+
+    public static EipError EipsPerEniExceeded(string eniId, int quota) =>
+        new("QuotaExceeded.EipsPerNetworkInterface", $"The ENI {eniId} already has {quota} EIPs in MULTI_BINDED mode, the account's quota. Submit a ticket (operator: 'eipnet admin quota set ACCOUNT eips-per-eni N').", 400);
+
+    public static EipError PrivateIpNotOnEni(string ip, string eniId) =>
+        new("InvalidParameter", $"The specified parameter \"PrivateIpAddress\" is not valid: {ip} is not a private IP address of the ENI {eniId}.", 400);
+
+    public static EipError EniLinked(string message) => new("InvalidOperation.EniLinked", message, 400);
 }

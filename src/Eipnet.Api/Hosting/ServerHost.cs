@@ -1,0 +1,80 @@
+using System.Net;
+using Eipnet.Api.Accounts;
+using Eipnet.Api.Catalog;
+using Eipnet.Api.Reconciliation;
+using Eipnet.Api.Rpc;
+using Eipnet.DataPlane;
+using Eipnet.DataPlane.Simulated;
+using Eipnet.Store;
+using Eipnet.Store.Sql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Eipnet.Api.Hosting;
+
+/// <summary>Builds and starts the control plane: store, catalog, data plane, reconciler and the RPC endpoint.</summary>
+public static class ServerHost
+{
+    public static IEipStore OpenStore(ServerOptions options) =>
+        options.Postgres is { Length: > 0 } cs ? SqlStore.Postgres(cs) : SqlStore.Sqlite(options.DataDirectory);
+
+    /// <summary>Starts the server and returns it running; <see cref="RunningServer.Endpoint"/> is the bound address.</summary>
+    public static async Task<RunningServer> StartAsync(ServerOptions options, CancellationToken ct = default)
+    {
+        var catalog = options.CatalogFile is null ? CatalogLoader.LoadDefault() : CatalogLoader.LoadFile(options.CatalogFile);
+        var store = OpenStore(options);
+        await store.MigrateAsync(ct);
+        if (options.BootstrapAccount is var (id, secret))
+            await AccountAdmin.EnsureAsync(store, id, secret, TimeProvider.System, ct);
+
+        IDataPlane dataPlane = options.DataPlane switch
+        {
+            "sim" => new SimulatedDataPlane(),
+            _ => throw new ArgumentException($"Unknown data plane \"{options.DataPlane}\"; this build has: sim."),
+        };
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (options.QuietRequestLog)
+            builder.Logging.AddFilter(typeof(RpcDispatcher).FullName, LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(ParseEndpoint(options.Listen));
+            k.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(dataPlane);
+        builder.Services.AddSingleton(ApiActions.All());
+        builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        builder.Services.AddHostedService<NoncePruner>();
+        builder.Services.AddSingleton<RpcDispatcher>();
+
+        var app = builder.Build();
+        var dispatcher = app.Services.GetRequiredService<RpcDispatcher>();
+        app.Run(dispatcher.HandleAsync);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningServer(app, store, dataPlane, new Uri(address));
+    }
+
+    private static IPEndPoint ParseEndpoint(string listen)
+    {
+        var colon = listen.LastIndexOf(':');
+        if (colon < 0 || !int.TryParse(listen[(colon + 1)..], out var port))
+            throw new ArgumentException($"--listen must be HOST:PORT, not \"{listen}\".");
+        var host = listen[..colon].Trim('[', ']');
+        var ip = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
+        return new IPEndPoint(ip, port);
+    }
+}

@@ -1,0 +1,16 @@
+using Eipnet.Api.Eips;
+using Eipnet.Api.Vpcs;
+
+namespace Eipnet.Api.Rpc;
+
+/// <summary>The table of every action this server answers, product by product.</summary>
+public static class ApiActions
+{
+    public static ActionTable All()
+    {
+        var table = new ActionTable();
+        EipActions.Register(table);
+        VpcActions.Register(table);
+        return table;
+    }
+}

@@ -1,0 +1,21 @@
+using Eipnet.Api.Rpc;
+using Eipnet.Contracts.Common;
+using Eipnet.Contracts.Vpcs;
+
+namespace Eipnet.Api.Vpcs;
+
+/// <summary>The VPC API's VPC and vSwitch actions.</summary>
+public static class VpcActions
+{
+    public static void Register(ActionTable table)
+    {
+        var common = CommonJsonContext.Default;
+        var vpcs = VpcJsonContext.Default;
+        table.Add(RpcAction.Write(Products.Vpc, "CreateVpc", VpcNetworking.CreateVpcAsync, vpcs.CreateVpcResponse))
+            .Add(RpcAction.Write(Products.Vpc, "DeleteVpc", VpcNetworking.DeleteVpcAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Vpc, "CreateVSwitch", VpcNetworking.CreateVSwitchAsync, vpcs.CreateVSwitchResponse))
+            .Add(RpcAction.Write(Products.Vpc, "DeleteVSwitch", VpcNetworking.DeleteVSwitchAsync, common.RequestIdResponse))
+            .Add(RpcAction.Read(Products.Vpc, "DescribeVpcs", VpcQueries.DescribeVpcsAsync, vpcs.DescribeVpcsResponse))
+            .Add(RpcAction.Read(Products.Vpc, "DescribeVSwitches", VpcQueries.DescribeVSwitchesAsync, vpcs.DescribeVSwitchesResponse));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Eips;
+
+public sealed record AllocateEipAddressResponse(string RequestId, string AllocationId, string EipAddress, string ResourceGroupId);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Eips;
+
+public sealed record EipGatewayInfoList(IReadOnlyList<EipGatewayInfo> EipInfo);

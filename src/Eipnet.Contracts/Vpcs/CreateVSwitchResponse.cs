@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Vpcs;
+
+public sealed record CreateVSwitchResponse(string RequestId, string VSwitchId);

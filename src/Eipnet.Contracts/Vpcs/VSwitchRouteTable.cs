@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Vpcs;
+
+public sealed record VSwitchRouteTable(string RouteTableId, string RouteTableType);

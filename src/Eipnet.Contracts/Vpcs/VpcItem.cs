@@ -1,0 +1,28 @@
+namespace Eipnet.Contracts.Vpcs;
+
+public sealed record VpcItem
+{
+    public required string VpcId { get; init; }
+    public required string VpcName { get; init; }
+    public required string RegionId { get; init; }
+    public required string Status { get; init; }
+    public required string CidrBlock { get; init; }
+    public required string Ipv6CidrBlock { get; init; }
+    public required string VRouterId { get; init; }
+    public required string Description { get; init; }
+    public required bool IsDefault { get; init; }
+    public required string CreationTime { get; init; }
+    public required string ResourceGroupId { get; init; }
+    public required long OwnerId { get; init; }
+    public required bool EnabledIpv6 { get; init; }
+    public required string DhcpOptionsSetId { get; init; }
+    public required string DhcpOptionsSetStatus { get; init; }
+    public required string DnsHostnameStatus { get; init; }
+    public required string CenStatus { get; init; }
+    public required VSwitchIdList VSwitchIds { get; init; }
+    public required RouterTableIdList RouterTableIds { get; init; }
+    public required NatGatewayIdList NatGatewayIds { get; init; }
+    public required UserCidrList UserCidrs { get; init; }
+    public required SecondaryCidrBlockList SecondaryCidrBlocks { get; init; }
+    public required VpcTagList Tags { get; init; }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Eipnet.Contracts.Vpcs;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateVpcResponse))]
+[JsonSerializable(typeof(CreateVSwitchResponse))]
+[JsonSerializable(typeof(DescribeVpcsResponse))]
+[JsonSerializable(typeof(DescribeVSwitchesResponse))]
+public sealed partial class VpcJsonContext : JsonSerializerContext;

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Vpcs;
+
+public sealed record VpcTagList(IReadOnlyList<VpcTag> Tag);

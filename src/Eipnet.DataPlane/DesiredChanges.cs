@@ -1,0 +1,22 @@
+using Eipnet.Domain.Resources;
+
+namespace Eipnet.DataPlane;
+
+/// <summary>Intent for the data plane: the current state of every resource that changed up to <see cref="Revision"/>.</summary>
+/// <remarks>When <see cref="Full"/> is true the lists hold every resource and anything not in them must go (start-up, resync).
+/// Otherwise <see cref="Removed"/> names the resources deleted since the last pass. EIPs in Unassociating and ENIs in
+/// Detaching are to be taken down; Associating and Attaching are to be set up.</remarks>
+public sealed record DesiredChanges(
+    long Revision,
+    bool Full,
+    IReadOnlyList<Eip> Eips,
+    IReadOnlyList<NetworkInterface> NetworkInterfaces,
+    IReadOnlyList<Instance> Instances,
+    IReadOnlyList<SecurityGroup> SecurityGroups,
+    IReadOnlyList<VSwitch> VSwitches,
+    IReadOnlyList<Vpc> Vpcs,
+    IReadOnlyList<RemovedResource> Removed)
+{
+    public bool IsEmpty => !Full && Eips.Count == 0 && NetworkInterfaces.Count == 0 && Instances.Count == 0
+        && SecurityGroups.Count == 0 && VSwitches.Count == 0 && Vpcs.Count == 0 && Removed.Count == 0;
+}

@@ -1,0 +1,21 @@
+using Eipnet.Domain.Associations;
+
+namespace Eipnet.Domain.Resources;
+
+/// <summary>An elastic IP address allocated from a region's pool, with its association when it has one.</summary>
+/// <remarks>Bandwidth is in Mbit/s. Association is null while unassociated; it is set the moment an association is accepted.</remarks>
+public sealed record Eip(
+    string AllocationId,
+    string AccountId,
+    string RegionId,
+    string IpAddress,
+    EipStatus Status,
+    int Bandwidth,
+    string InternetChargeType,
+    string InstanceChargeType,
+    string Isp,
+    string Name,
+    string Description,
+    DateTimeOffset AllocationTime,
+    Association? Association,
+    long Revision);

@@ -1,0 +1,39 @@
+using Eipnet.Domain.Resources;
+
+namespace Eipnet.Store;
+
+/// <summary>Persistence port of the control plane; SQLite and PostgreSQL implement it with the same SQL.</summary>
+public interface IEipStore : IAsyncDisposable
+{
+    /// <summary>Human-readable description of the database in use (never contains a password).</summary>
+    string Description { get; }
+
+    Task MigrateAsync(CancellationToken ct);
+
+    Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction that commits only if it returns; an exception rolls it back.</summary>
+    Task<T> WriteAsync<T>(WriteScope scope, Func<IStoreSession, Task<T>> work, CancellationToken ct);
+
+    Task<Account?> FindAccountByAccessKeyAsync(string accessKeyId, CancellationToken ct);
+
+    /// <summary>Records a signature nonce; false when it was already used within the replay window.</summary>
+    Task<bool> TryUseNonceAsync(string nonce, DateTimeOffset now, CancellationToken ct);
+
+    Task PruneNoncesAsync(DateTimeOffset olderThan, CancellationToken ct);
+
+    /// <summary>Claims a ClientToken for one call (see <see cref="TokenClaim"/>).</summary>
+    Task<TokenClaim> ClaimTokenAsync(string accountId, string token, string action, string paramsHash, DateTimeOffset now, CancellationToken ct);
+
+    Task CompleteTokenAsync(string accountId, string token, string response, CancellationToken ct);
+
+    Task ReleaseTokenAsync(string accountId, string token, CancellationToken ct);
+
+    /// <summary>The latest committed revision and what changed after <paramref name="afterRevision"/>.</summary>
+    Task<ChangeSet> ReadChangesAsync(long afterRevision, CancellationToken ct);
+
+    /// <summary>Records that the data plane applied everything up to <paramref name="revision"/> and ends the transitions it covers.</summary>
+    Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct);
+
+    Task<long> AppliedRevisionAsync(CancellationToken ct);
+}

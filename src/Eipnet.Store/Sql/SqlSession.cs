@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using Eipnet.Store.Documents;
+using Eipnet.Store.Queries;
+
+namespace Eipnet.Store.Sql;
+
+/// <summary>A session over one open connection (and, for writes, one transaction).</summary>
+internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction) : IStoreSession
+{
+    private long? revision;
+
+    public async Task<long> RevisionAsync()
+    {
+        if (transaction is null)
+            throw new InvalidOperationException("A read session has no revision.");
+        // Taking the counter row also orders commits: a later revision cannot commit before an earlier one.
+        revision ??= await connection.ExecuteScalarAsync<long>(
+            "UPDATE counters SET value = value + 1 WHERE name = 'revision' RETURNING value", transaction: transaction);
+        return revision.Value;
+    }
+
+    public async Task<T?> GetAsync<T>(string id) where T : class
+    {
+        var table = Tables.For<T>();
+        var doc = await connection.QuerySingleOrDefaultAsync<string>(
+            $"SELECT doc FROM {table.Name} WHERE id = @id", new { id }, transaction);
+        return doc is null ? null : table.Read(doc);
+    }
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(DocQuery query)
+    {
+        var table = Tables.For<T>();
+        var (where, parameters) = Where(table.ColumnNames, query);
+        var sql = new StringBuilder($"SELECT doc FROM {table.Name}{where} ORDER BY seq, id");
+        if (query.Page is var (number, size))
+        {
+            sql.Append(" LIMIT @limit OFFSET @offset");
+            parameters.Add("limit", size);
+            parameters.Add("offset", (long)(number - 1) * size);
+        }
+        var docs = await connection.QueryAsync<string>(sql.ToString(), parameters, transaction);
+        return docs.Select(table.Read).ToList();
+    }
+
+    public async Task<long> CountAsync<T>(DocQuery query)
+    {
+        var table = Tables.For<T>();
+        var (where, parameters) = Where(table.ColumnNames, query);
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table.Name}{where}", parameters, transaction);
+    }
+
+    public async Task PutAsync<T>(T item, bool forDataPlane = true)
+    {
+        var table = Tables.For<T>();
+        var rev = await RevisionAsync();
+        await connection.ExecuteAsync(table.UpsertSql, table.Parameters(item, rev), transaction);
+        if (forDataPlane)
+            await LogChangeAsync(table.ChangeKind, table.Id(item), rev);
+    }
+
+    public async Task DeleteAsync<T>(string id)
+    {
+        var table = Tables.For<T>();
+        await connection.ExecuteAsync($"DELETE FROM {table.Name} WHERE id = @id", new { id }, transaction);
+        await LogChangeAsync(table.ChangeKind, id, await RevisionAsync());
+    }
+
+    public async Task<IReadOnlyList<string>> UsedPrivateIpsAsync(string vSwitchId) =>
+        (await connection.QueryAsync<string>(
+            "SELECT ip FROM private_ips WHERE vswitch_id = @vSwitchId", new { vSwitchId }, transaction)).ToList();
+
+    public async Task<bool> TryClaimPrivateIpAsync(string vSwitchId, string ip, string eniId) =>
+        await connection.ExecuteAsync(
+            "INSERT INTO private_ips (vswitch_id, ip, eni_id) VALUES (@vSwitchId, @ip, @eniId) ON CONFLICT DO NOTHING",
+            new { vSwitchId, ip, eniId }, transaction) == 1;
+
+    public async Task ReleasePrivateIpsAsync(string eniId, IReadOnlyCollection<string>? ips = null)
+    {
+        if (ips is null)
+            await connection.ExecuteAsync("DELETE FROM private_ips WHERE eni_id = @eniId", new { eniId }, transaction);
+        else
+        {
+            foreach (var ip in ips)
+                await connection.ExecuteAsync("DELETE FROM private_ips WHERE eni_id = @eniId AND ip = @ip", new { eniId, ip }, transaction);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> EipAddressesAsync(string regionId) =>
+        (await connection.QueryAsync<string>(
+            "SELECT ip_address FROM eips WHERE region_id = @regionId", new { regionId }, transaction)).ToList();
+
+    public async Task<bool> EipAddressTakenAsync(string regionId, string ipAddress) =>
+        await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM eips WHERE region_id = @regionId AND ip_address = @ipAddress",
+            new { regionId, ipAddress }, transaction) > 0;
+
+    private Task LogChangeAsync(string kind, string id, long rev) =>
+        connection.ExecuteAsync(
+            "INSERT INTO changes (revision, kind, id) VALUES (@rev, @kind, @id) ON CONFLICT DO NOTHING",
+            new { rev, kind, id }, transaction);
+
+    private static (string Sql, DynamicParameters Parameters) Where(IReadOnlySet<string> columns, DocQuery query)
+    {
+        var parameters = new DynamicParameters();
+        if (query.Conditions.Count == 0)
+            return ("", parameters);
+        var parts = new List<string>();
+        for (var i = 0; i < query.Conditions.Count; i++)
+        {
+            var (column, op, value) = query.Conditions[i];
+            if (!columns.Contains(column))
+                throw new ArgumentException($"Unknown column {column}.");
+            var name = "p" + i;
+            switch (op)
+            {
+                case "IS NULL":
+                    parts.Add($"{column} IS NULL");
+                    break;
+                case "IN":
+                    var values = (string[])value!;
+                    if (values.Length == 0)
+                    {
+                        parts.Add("1 = 0");
+                        break;
+                    }
+                    // Expanded by hand: Dapper's list expansion differs between providers.
+                    var names = values.Select((v, j) => { parameters.Add($"{name}_{j}", v); return $"@{name}_{j}"; });
+                    parts.Add($"{column} IN ({string.Join(", ", names)})");
+                    break;
+                default:
+                    parts.Add($"{column} {op} @{name}");
+                    parameters.Add(name, value);
+                    break;
+            }
+        }
+        return (" WHERE " + string.Join(" AND ", parts), parameters);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+using Eipnet.Domain.Errors;
+using Eipnet.Domain.Resources;
+using Eipnet.Store.Documents;
+using Eipnet.Store.Postgres;
+using Eipnet.Store.Queries;
+using Eipnet.Store.Sqlite;
+
+namespace Eipnet.Store.Sql;
+
+/// <summary>The store on SQLite or PostgreSQL: the same SQL, a dialect for what differs.</summary>
+public sealed class SqlStore : IEipStore
+{
+    private static readonly TimeSpan AbandonedTokenAge = TimeSpan.FromMinutes(5);
+    private readonly SqlDialect dialect;
+
+    private SqlStore(SqlDialect dialect) => this.dialect = dialect;
+
+    /// <summary>A store in <paramref name="dataDirectory"/>/eipnet.db (the directory is created if missing).</summary>
+    public static SqlStore Sqlite(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new SqlStore(new SqliteDialect(Path.GetFullPath(Path.Combine(dataDirectory, "eipnet.db"))));
+    }
+
+    public static SqlStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));
+
+    public string Description => dialect.Description;
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+        {
+            await dialect.LockMigrationsAsync(connection, transaction);
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)", transaction: transaction);
+            var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations", transaction: transaction)).ToHashSet();
+            foreach (var (version, sql) in Migrations())
+            {
+                if (applied.Contains(version))
+                    continue;
+                await connection.ExecuteAsync(sql, transaction: transaction);
+                await connection.ExecuteAsync("INSERT INTO schema_migrations (version) VALUES (@version)", new { version }, transaction);
+            }
+            return 0;
+        }, ct);
+    }
+
+    private static IEnumerable<(long Version, string Sql)> Migrations()
+    {
+        var assembly = typeof(SqlStore).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            // Resource names end with "Migrations.001_initial.sql".
+            var file = name.Split('.')[^2];
+            var version = long.Parse(file[..file.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+
+    public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await work(new SqlSession(connection, null));
+    }
+
+    public async Task<T> WriteAsync<T>(WriteScope scope, Func<IStoreSession, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await dialect.WriteAsync(scope, (connection, transaction) => work(new SqlSession(connection, transaction)), ct);
+        }
+        catch (Exception e) when (dialect.IsUniqueViolation(e))
+        {
+            // The rules run before every write, so only a race they could not see ends here; the caller may retry.
+            throw new EipException(EipError.TaskConflict());
+        }
+    }
+
+    public Task<Account?> FindAccountByAccessKeyAsync(string accessKeyId, CancellationToken ct) =>
+        ReadAsync(async s => (await s.ListAsync<Account>(DocQuery.Where("access_key_id", accessKeyId))).FirstOrDefault(), ct);
+
+    public Task<bool> TryUseNonceAsync(string nonce, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+            await connection.ExecuteAsync(
+                "INSERT INTO nonces (nonce, seen_at) VALUES (@nonce, @now) ON CONFLICT DO NOTHING",
+                new { nonce, now = now.ToUnixTimeSeconds() }, transaction) == 1, ct);
+
+    public Task PruneNoncesAsync(DateTimeOffset olderThan, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync("DELETE FROM nonces WHERE seen_at < @t", new { t = olderThan.ToUnixTimeSeconds() }, transaction), ct);
+
+    public Task<TokenClaim> ClaimTokenAsync(string accountId, string token, string action, string paramsHash, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+        {
+            var inserted = await connection.ExecuteAsync(
+                "INSERT INTO client_tokens (account_id, token, action, params_hash, state, created_at) " +
+                "VALUES (@accountId, @token, @action, @paramsHash, 'processing', @now) ON CONFLICT DO NOTHING",
+                new { accountId, token, action, paramsHash, now = now.ToUnixTimeSeconds() }, transaction);
+            if (inserted == 1)
+                return new TokenClaim(TokenClaimState.Claimed);
+            var row = await connection.QuerySingleAsync<(string Action, string ParamsHash, string State, string? Response, long CreatedAt)>(
+                "SELECT action, params_hash, state, response, created_at FROM client_tokens WHERE account_id = @accountId AND token = @token",
+                new { accountId, token }, transaction);
+            if (row.Action != action || row.ParamsHash != paramsHash)
+                return new TokenClaim(TokenClaimState.Mismatch);
+            if (row.State == "done")
+                return new TokenClaim(TokenClaimState.Completed, row.Response);
+            // A server that died mid-call leaves its claim behind; after a while the token may be used again.
+            if (now.ToUnixTimeSeconds() - row.CreatedAt > AbandonedTokenAge.TotalSeconds)
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE client_tokens SET created_at = @now WHERE account_id = @accountId AND token = @token",
+                    new { accountId, token, now = now.ToUnixTimeSeconds() }, transaction);
+                return new TokenClaim(TokenClaimState.Claimed);
+            }
+            return new TokenClaim(TokenClaimState.InProgress);
+        }, ct);
+
+    public Task CompleteTokenAsync(string accountId, string token, string response, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync(
+                "UPDATE client_tokens SET state = 'done', response = @response WHERE account_id = @accountId AND token = @token",
+                new { accountId, token, response }, transaction), ct);
+
+    public Task ReleaseTokenAsync(string accountId, string token, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync(
+                "DELETE FROM client_tokens WHERE account_id = @accountId AND token = @token AND state = 'processing'",
+                new { accountId, token }, transaction), ct);
+
+    public async Task<ChangeSet> ReadChangesAsync(long afterRevision, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var revision = await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'revision'");
+        var changed = await connection.QueryAsync<(string Kind, string Id)>(
+            "SELECT DISTINCT kind, id FROM changes WHERE revision > @afterRevision AND revision <= @revision",
+            new { afterRevision, revision });
+        return new ChangeSet(revision, changed.ToList());
+    }
+
+    public Task<long> AppliedRevisionAsync(CancellationToken ct) =>
+        ReadAsync(async _ =>
+        {
+            await using var connection = await dialect.OpenAsync(ct);
+            return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'applied_revision'");
+        }, ct);
+
+    public Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+        {
+            var done = 0;
+            done += await CompleteAsync(connection, transaction, Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
+            done += await CompleteAsync(connection, transaction, Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
+            done += await CompleteAsync(connection, transaction, Tables.Instances, ["Pending", "Starting", "Stopping"], revision, i => Transitions.Complete(i, now), i => i.Status.ToString(), i => i.Revision);
+            await connection.ExecuteAsync(
+                "UPDATE counters SET value = @revision WHERE name = 'applied_revision' AND value < @revision", new { revision }, transaction);
+            await connection.ExecuteAsync("DELETE FROM changes WHERE revision <= @revision", new { revision }, transaction);
+            return done;
+        }, ct);
+
+    private static async Task<int> CompleteAsync<T>(
+        DbConnection connection, DbTransaction transaction, DocumentTable<T> table, string[] statuses, long revision,
+        Func<T, T> complete, Func<T, string> status, Func<T, long> revisionOf)
+    {
+        var docs = await connection.QueryAsync<string>(
+            $"SELECT doc FROM {table.Name} WHERE status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))}) AND revision <= @revision",
+            new { revision }, transaction);
+        var count = 0;
+        foreach (var before in docs.Select(table.Read))
+        {
+            var after = complete(before);
+            var p = table.Parameters(after, 0);
+            p.Add("oldStatus", status(before));
+            p.Add("oldRevision", revisionOf(before));
+            // Compare-and-set: a user change committed since the read wins over the completion.
+            var set = string.Join(", ", table.ColumnNames.Where(c => c is not "id" and not "seq").Select(c => $"{c} = @{c}"));
+            count += await connection.ExecuteAsync(
+                $"UPDATE {table.Name} SET {set}, doc = @doc WHERE id = @id AND status = @oldStatus AND revision = @oldRevision",
+                p, transaction);
+        }
+        return count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dialect is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+using Eipnet.Domain.Errors;
+using Eipnet.Store.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Eipnet.Store.Sqlite;
+
+/// <summary>SQLite in WAL mode: one writer at a time, readers never blocked.</summary>
+internal sealed class SqliteDialect(string path) : SqlDialect
+{
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    // SQLite allows one writer; queueing writers here instead of letting them collide keeps latency flat
+    // (Microsoft.Data.Sqlite answers SQLITE_BUSY by sleeping and retrying).
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+
+    // Resources with a change in flight in this process; a second change to one of them gets TaskConflict.
+    private readonly ConcurrentDictionary<string, byte> busy = new(StringComparer.Ordinal);
+
+    public override string Description => $"SQLite {path}";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        // WAL with synchronous=NORMAL: a committed transaction survives the process being killed (not a power loss).
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        return connection;
+    }
+
+    public override async Task<T> WriteAsync<T>(WriteScope scope, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        var held = new List<string>();
+        try
+        {
+            foreach (var resource in scope.Resources.Distinct())
+            {
+                if (!busy.TryAdd(resource, 0))
+                    throw new EipException(EipError.TaskConflict());
+                held.Add(resource);
+            }
+            await writeGate.WaitAsync(ct);
+            try
+            {
+                await using var connection = await OpenAsync(ct);
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct); // BEGIN IMMEDIATE
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            finally
+            {
+                writeGate.Release();
+            }
+        }
+        finally
+        {
+            foreach (var resource in held)
+                busy.TryRemove(resource, out _);
+        }
+    }
+
+    public override bool IsUniqueViolation(Exception e) =>
+        e is SqliteException { SqliteErrorCode: 19 };
+}

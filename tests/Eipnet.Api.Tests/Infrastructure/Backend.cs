@@ -1,0 +1,4 @@
+namespace Eipnet.Api.Tests.Infrastructure;
+
+/// <summary>Which database a test server runs on.</summary>
+public enum Backend { Sqlite, Postgres }
