@@ -23,16 +23,16 @@ public sealed class RpcCall
             parameters.TryAdd(name, value);
         Parameters = parameters;
 
-        var authorization = Header("authorization");
-        Authorization = Acs3Authorization.Parse(authorization);
+        Authorization = Acs3Authorization.Parse(Header("authorization"));
         Kind = Authorization is not null ? SignatureKind.V3
             : !string.IsNullOrEmpty(Get("Signature")) ? SignatureKind.V1
             : SignatureKind.None;
 
-        // V1 leaves the x-acs-* headers unsigned, so only the parameters may name the call;
-        // under V3 both are signed and the parameter still wins for consistency.
-        Action = Get("Action") ?? Header("x-acs-action");
-        Version = Get("Version") ?? Header("x-acs-version");
+        // V1 leaves the x-acs-* headers unsigned, so only its parameters may name the call;
+        // under V3 the query, the body and the x-acs-* headers are all signed.
+        var fromHeaders = Kind != SignatureKind.V1;
+        Action = Get("Action") ?? (fromHeaders ? Header("x-acs-action") : null);
+        Version = Get("Version") ?? (fromHeaders ? Header("x-acs-version") : null);
 
         // Replay protection must rest on signed values: the parameters under V1, the x-acs-* headers under V3.
         (AccessKeyId, Nonce, Timestamp) = Kind switch
@@ -48,8 +48,10 @@ public sealed class RpcCall
     /// <summary>GET, POST or HEAD, upper-case.</summary>
     public string HttpMethod { get; }
 
+    /// <summary>The Action parameter, else (unless V1, where headers are unsigned) the x-acs-action header.</summary>
     public string? Action { get; }
 
+    /// <summary>The Version parameter, else (unless V1) the x-acs-version header.</summary>
     public string? Version { get; }
 
     /// <summary>Query parameters, then form-body parameters; the first occurrence of a name wins; names compare ordinally.</summary>
@@ -57,6 +59,7 @@ public sealed class RpcCall
 
     public string? AccessKeyId { get; }
 
+    /// <summary>SignatureNonce under V1, x-acs-signature-nonce under V3: always the signed one.</summary>
     public string? Nonce { get; }
 
     /// <summary>The raw timestamp string; its format is checked by <see cref="SignatureVerifier"/>.</summary>

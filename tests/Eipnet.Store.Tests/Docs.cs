@@ -1,0 +1,14 @@
+using Eipnet.Domain.Associations;
+using Eipnet.Domain.Resources;
+
+namespace Eipnet.Store.Tests;
+
+internal static class Docs
+{
+    public static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static Eip Eip(string id, string ip, string account = "acc-1", EipStatus status = EipStatus.Available, Association? association = null, long revision = 1) =>
+        new(id, account, "cn-hangzhou", ip, status, 5, "PayByTraffic", "PostPaid", "BGP", "n-" + id, "", T0, association, revision);
+
+    public static Association Nat(string eni, string privateIp) => new(eni, Association.NetworkInterface, eni, privateIp, AssociationMode.Nat);
+}
