@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Eipnet.Api.Tests.Infrastructure;
+
+/// <summary>The built `eipnet` program run as a separate process (what ./eipnet runs), for restart and CLI tests.</summary>
+public sealed class EipnetProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    private EipnetProcess(Process process) => this.process = process;
+
+    public static string Binary
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Eipnet.slnx")))
+                dir = dir.Parent;
+            var path = dir is null ? null : Path.Combine(dir.FullName, ".build", "eipnet", "eipnet");
+            return path is not null && File.Exists(path)
+                ? path
+                : throw new InvalidOperationException("The eipnet binary is not built: run ./eipnet once (./scripts/test does).");
+        }
+    }
+
+    public IReadOnlyList<string> Output { get { lock (output) return output.ToList(); } }
+
+    public int Id => process.Id;
+
+    /// <summary>Runs to completion and returns exit code, stdout and stderr.</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? env = null)
+    {
+        var info = Info(args, env);
+        using var p = Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts `eipnet server` and waits until it prints its endpoint.</summary>
+    public static async Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    {
+        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", .. args], env))!);
+        var ready = new TaskCompletionSource();
+        void OnLine(object _, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+                return;
+            lock (p.output)
+                p.output.Add(e.Data);
+            if (e.Data.StartsWith("eipnet: data plane", StringComparison.Ordinal))
+                ready.TrySetResult();
+        }
+        p.process.OutputDataReceived += OnLine;
+        p.process.ErrorDataReceived += OnLine;
+        p.process.BeginOutputReadLine();
+        p.process.BeginErrorReadLine();
+        var exited = p.process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
+            throw new InvalidOperationException("eipnet server did not start:\n" + string.Join("\n", p.Output));
+        return p;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static ProcessStartInfo Info(IEnumerable<string> args, IDictionary<string, string>? env)
+    {
+        var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
+        foreach (var (k, v) in env ?? new Dictionary<string, string>())
+            info.Environment[k] = v;
+        return info;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+            await KillAsync();
+        process.Dispose();
+    }
+}
