@@ -25,7 +25,7 @@ public static class ServerHost
     /// <summary>Starts the server and returns it running; <see cref="RunningServer.Endpoint"/> is the bound address.</summary>
     public static async Task<RunningServer> StartAsync(ServerOptions options, CancellationToken ct = default)
     {
-        var catalog = options.CatalogFile is null ? CatalogLoader.LoadDefault() : CatalogLoader.LoadFile(options.CatalogFile);
+        var catalog = options.Catalog ?? (options.CatalogFile is null ? CatalogLoader.LoadDefault() : CatalogLoader.LoadFile(options.CatalogFile));
         var store = OpenStore(options);
         await store.MigrateAsync(ct);
         if (options.BootstrapAccount is var (id, secret))

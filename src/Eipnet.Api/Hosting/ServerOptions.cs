@@ -8,6 +8,9 @@ public sealed record ServerOptions
     public string DataDirectory { get; init; } = ".eipnet";
     public string? Postgres { get; init; }
     public string? CatalogFile { get; init; }
+
+    /// <summary>A catalog object that replaces both the built-in one and CatalogFile (benchmarks and tests).</summary>
+    public Eipnet.Domain.Catalog.Catalog? Catalog { get; init; }
     public string DataPlane { get; init; } = "sim";
     public (string AccessKeyId, string AccessKeySecret)? BootstrapAccount { get; init; }
     public bool QuietRequestLog { get; init; }
