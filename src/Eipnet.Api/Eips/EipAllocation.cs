@@ -32,6 +32,7 @@ public static class EipAllocation
         var name = ctx.Text("Name", 0, 128) ?? "";
         var description = ctx.Text("Description", 0, 256) ?? "";
         var requested = ctx.OptionalIpv4("IpAddress")?.ToString();
+        var tags = Tags.Read(ctx);
         var pools = EipPools.Parse(region.EipPools);
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
@@ -44,7 +45,7 @@ public static class EipAllocation
                 : await ReserveAsync(s, region.RegionId, pools, requested);
             var eip = new Eip(
                 ResourceIds.New(ResourceIds.Eip), ctx.Account.AccountId, region.RegionId, address, EipStatus.Available,
-                bandwidth, internetCharge, instanceCharge, isp, name, description, ctx.Now, null, await s.RevisionAsync());
+                bandwidth, internetCharge, instanceCharge, isp, name, description, ctx.Now, null, await s.RevisionAsync()) { Tags = tags };
             await s.PutAsync(eip);
             return new AllocateEipAddressResponse(ctx.RequestId, eip.AllocationId, eip.IpAddress, "");
         }, ctx.Cancellation);

@@ -30,6 +30,7 @@ public static class EipQueries
         var isp = ctx.Optional("ISP", 32);
         var name = ctx.Text("EipName", 1, 128);
         var (page, size) = ctx.Page(100);
+        var tags = Tags.Read(ctx);
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("status", status).AndIf("instance_type", associatedType).AndIf("instance_id", associatedId)
@@ -43,7 +44,13 @@ public static class EipQueries
             query.AndIn("id", []);
 
         var (total, eips) = await ctx.Store.ReadAsync(async s =>
-            (await s.CountAsync<Eip>(query), await s.ListAsync<Eip>(query.Paged(page, size))), ctx.Cancellation);
+        {
+            if (tags.Count == 0)
+                return (await s.CountAsync<Eip>(query), await s.ListAsync<Eip>(query.Paged(page, size)));
+            // Tags live in the document: filter the account's matches in memory, then page.
+            var matching = (await s.ListAsync<Eip>(query)).Where(e => Tags.Match(e.Tags, tags)).ToList();
+            return ((long)matching.Count, (IReadOnlyList<Eip>)matching.Skip((page - 1) * size).Take(size).ToList());
+        }, ctx.Cancellation);
         return new DescribeEipAddressesResponse(ctx.RequestId, total, page, size, new EipAddressList(eips.Select(EipView.ToItem).ToList()));
     }
 

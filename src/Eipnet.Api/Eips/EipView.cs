@@ -42,6 +42,6 @@ public static class EipView
         ServiceManaged = 0,
         OperationLocks = new EipLockReasons([]),
         SecurityProtectionTypes = new EipSecurityProtectionTypes([]),
-        Tags = new EipTags([]),
+        Tags = new EipTags(e.Tags.Select(t => new EipTag(t.Key, t.Value)).ToList()),
     };
 }

@@ -18,4 +18,8 @@ public sealed record Eip(
     string Description,
     DateTimeOffset AllocationTime,
     Association? Association,
-    long Revision);
+    long Revision)
+{
+    /// <summary>The EIP's tags, in the order they were given.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+}
