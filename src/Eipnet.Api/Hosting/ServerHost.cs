@@ -48,6 +48,8 @@ public static class ServerHost
         {
             k.Listen(ParseEndpoint(options.Listen));
             k.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+            // V3 SDKs put every parameter in the query; 100 Permissions.N.* rules exceed Kestrel's 8 KB default.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(TimeProvider.System);

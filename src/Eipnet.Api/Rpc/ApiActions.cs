@@ -1,4 +1,6 @@
 using Eipnet.Api.Eips;
+using Eipnet.Api.Regions;
+using Eipnet.Api.SecurityGroups;
 using Eipnet.Api.Vpcs;
 
 namespace Eipnet.Api.Rpc;
@@ -11,6 +13,8 @@ public static class ApiActions
         var table = new ActionTable();
         EipActions.Register(table);
         VpcActions.Register(table);
+        SecurityGroupActions.Register(table);
+        RegionActions.Register(table);
         return table;
     }
 }

@@ -1,0 +1,17 @@
+using Eipnet.Api.Rpc;
+using Eipnet.Contracts.Regions;
+
+namespace Eipnet.Api.Regions;
+
+/// <summary>The catalog as the APIs show it: regions and zones (VPC), regions and instance types (ECS).</summary>
+public static class RegionActions
+{
+    public static void Register(ActionTable table)
+    {
+        var json = RegionJsonContext.Default;
+        table.Add(RpcAction.Read(Products.Vpc, "DescribeRegions", RegionQueries.DescribeVpcRegionsAsync, json.DescribeRegionsResponse))
+            .Add(RpcAction.Read(Products.Vpc, "DescribeZones", RegionQueries.DescribeZonesAsync, json.DescribeZonesResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeRegions", RegionQueries.DescribeEcsRegionsAsync, json.DescribeRegionsResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceTypes", InstanceTypeQueries.DescribeAsync, json.DescribeInstanceTypesResponse));
+    }
+}

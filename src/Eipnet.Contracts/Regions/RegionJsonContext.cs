@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Eipnet.Contracts.Regions;
+
+/// <summary>Source-generated JSON for the region, zone and instance-type actions' responses.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeRegionsResponse))]
+[JsonSerializable(typeof(DescribeZonesResponse))]
+[JsonSerializable(typeof(DescribeInstanceTypesResponse))]
+public sealed partial class RegionJsonContext : JsonSerializerContext;

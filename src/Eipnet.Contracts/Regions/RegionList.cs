@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.Regions;
+
+/// <summary>The Regions.Region[] wrapper.</summary>
+public sealed record RegionList(IReadOnlyList<RegionItem> Region);

@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.SecurityGroups;
+
+/// <summary>The answer of CreateSecurityGroup: the new group's id (sg-...).</summary>
+public sealed record CreateSecurityGroupResponse(string RequestId, string SecurityGroupId);

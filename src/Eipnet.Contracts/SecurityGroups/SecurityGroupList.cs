@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.SecurityGroups;
+
+/// <summary>The SecurityGroups.SecurityGroup[] wrapper; an empty list is [].</summary>
+public sealed record SecurityGroupList(IReadOnlyList<SecurityGroupItem> SecurityGroup);

@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.SecurityGroups;
+
+/// <summary>The Tags.Tag[] wrapper of a security group.</summary>
+public sealed record SecurityGroupTagList(IReadOnlyList<SecurityGroupTag> Tag);
