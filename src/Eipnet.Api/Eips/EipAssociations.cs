@@ -58,7 +58,7 @@ public static class EipAssociations
             throw new EipException(EipError.NotFound("InvalidInstanceId.NotFound", "instance", targetId));
         var instance = await Find.InstanceAsync(s, ctx, targetId, null);
         if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Stopped))
-            throw new EipException(new EipError("IncorrectInstanceStatus", $"The instance {targetId} is {instance.Status}; it must be Running or Stopped.", 400));
+            throw new EipException(new EipError("IncorrectInstanceStatus", $"The instance {targetId} is {instance.Status}; it must be Running or Stopped.", 403));
         return await Find.EniAsync(s, ctx, instance.PrimaryNetworkInterfaceId, null);
     }
 

@@ -15,6 +15,8 @@ public static class ApiActions
         VpcActions.Register(table);
         SecurityGroupActions.Register(table);
         RegionActions.Register(table);
+        Instances.InstanceActions.Register(table);
+        NetworkInterfaces.NetworkInterfaceActions.Register(table);
         return table;
     }
 }

@@ -4,7 +4,7 @@ using Eipnet.Api.Tests.SecurityGroups;
 
 namespace Eipnet.Api.Tests.Regions;
 
-public sealed class RegionTests(PerClassServer shared) : IClassFixture<PerClassServer>
+public sealed class RegionTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     // The seed's lists (reference/seed-eip-eni-overview.txt): regions offering cut-through and multi-EIP-to-ENI mode.
     private static readonly string[] CutThroughRegions =

@@ -4,7 +4,7 @@ using static Eipnet.Api.Tests.SecurityGroups.SecurityGroupTestData;
 
 namespace Eipnet.Api.Tests.SecurityGroups;
 
-public sealed class SecurityGroupLifecycleTests(PerClassServer shared) : IClassFixture<PerClassServer>
+public sealed class SecurityGroupLifecycleTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     private TestServer Server => shared.Server;
 

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Instances;
+
+public sealed record InstancePrivateIpSet(string PrivateIpAddress, bool Primary);

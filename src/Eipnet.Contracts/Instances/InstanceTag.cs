@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.Instances;
+
+/// <summary>An ECS-style tag (TagKey/TagValue).</summary>
+public sealed record InstanceTag(string TagKey, string TagValue);

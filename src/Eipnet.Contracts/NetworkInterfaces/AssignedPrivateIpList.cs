@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.NetworkInterfaces;
+
+public sealed record AssignedPrivateIpList(IReadOnlyList<string> PrivateIpAddress);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.NetworkInterfaces;
+
+public sealed record EniPrivateIpSetList(IReadOnlyList<EniPrivateIpSet> PrivateIpSet);

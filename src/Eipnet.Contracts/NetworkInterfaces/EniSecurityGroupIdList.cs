@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.NetworkInterfaces;
+
+public sealed record EniSecurityGroupIdList(IReadOnlyList<string> SecurityGroupId);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.NetworkInterfaces;
+
+public sealed record EniTagList(IReadOnlyList<EniTag> Tag);
