@@ -17,8 +17,8 @@ public interface IEipStore : IAsyncDisposable
 
     Task<Account?> FindAccountByAccessKeyAsync(string accessKeyId, CancellationToken ct);
 
-    /// <summary>Records a signature nonce; false when it was already used within the replay window.</summary>
-    Task<bool> TryUseNonceAsync(string nonce, DateTimeOffset now, CancellationToken ct);
+    /// <summary>Records signature nonces in one transaction; returns those that were new (the others were used already).</summary>
+    Task<IReadOnlySet<string>> UseNoncesAsync(IReadOnlyCollection<string> nonces, DateTimeOffset now, CancellationToken ct);
 
     Task PruneNoncesAsync(DateTimeOffset olderThan, CancellationToken ct);
 

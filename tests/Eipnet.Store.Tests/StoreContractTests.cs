@@ -156,10 +156,10 @@ public sealed class StoreContractTests
     public async Task Nonce_IsAcceptedOnce_UntilPruned(string backend)
     {
         await using var store = await StoreBackends.OpenAsync(backend);
-        Assert.True(await store.TryUseNonceAsync("n1", Docs.T0, Ct));
-        Assert.False(await store.TryUseNonceAsync("n1", Docs.T0.AddMinutes(1), Ct));
+        Assert.Equal(["n1", "n2"], (await store.UseNoncesAsync(["n1", "n2"], Docs.T0, Ct)).Order());
+        Assert.Equal(["n3"], await store.UseNoncesAsync(["n1", "n3"], Docs.T0.AddMinutes(1), Ct));
         await store.PruneNoncesAsync(Docs.T0.AddMinutes(20), Ct);
-        Assert.True(await store.TryUseNonceAsync("n1", Docs.T0.AddMinutes(21), Ct));
+        Assert.Equal(["n1"], await store.UseNoncesAsync(["n1"], Docs.T0.AddMinutes(21), Ct));
     }
 
     [Theory, MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]

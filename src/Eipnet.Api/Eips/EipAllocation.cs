@@ -38,7 +38,7 @@ public static class EipAllocation
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
             var owned = await s.CountAsync<Eip>(DocQuery.Where("account_id", ctx.Account.AccountId));
-            if (owned >= ctx.Account.EipQuota)
+            if (owned >= (await Find.AccountAsync(s, ctx)).EipQuota)
                 throw new EipException(new EipError("QuotaExceeded.Eip", $"The account already has {owned} EIPs, its quota. Release unused EIPs or ask the operator to raise the quota ('eipnet admin quota set ACCOUNT eips N').", 400));
             var address = requested is null
                 ? await PickAddressAsync(s, region.RegionId, pools)

@@ -35,7 +35,7 @@ public static class EipAssociations
             var eni = await TargetEniAsync(s, ctx, targetId, targetType);
             var onEni = await s.ListAsync<Eip>(DocQuery.Where("eni_id", eni.NetworkInterfaceId).AndNot("id", eip.AllocationId));
             var catalogRegion = ctx.Catalog.FindRegion(eip.RegionId)!;
-            var (mappedIp, error) = AssociationRules.Check(new AssociationRequest(eip, eni, onEni, mode.Value, privateIp, catalogRegion, ctx.Account));
+            var (mappedIp, error) = AssociationRules.Check(new AssociationRequest(eip, eni, onEni, mode.Value, privateIp, catalogRegion, await Find.AccountAsync(s, ctx)));
             if (error is not null)
                 throw new EipException(error);
             var association = new Association(targetId, targetType, eni.NetworkInterfaceId, mappedIp!, mode.Value);
@@ -110,7 +110,7 @@ public static class EipAssociations
             var onEni = await s.ListAsync<Eip>(DocQuery.Where("eni_id", eni.NetworkInterfaceId).AndNot("id", eip.AllocationId));
             var asIfFree = eip with { Status = EipStatus.Available, Association = null };
             var requested = mode == AssociationMode.Nat ? current.PrivateIpAddress : null;
-            var (mappedIp, error) = AssociationRules.Check(new AssociationRequest(asIfFree, eni, onEni, mode.Value, requested, region, ctx.Account));
+            var (mappedIp, error) = AssociationRules.Check(new AssociationRequest(asIfFree, eni, onEni, mode.Value, requested, region, await Find.AccountAsync(s, ctx)));
             if (error is not null)
                 throw new EipException(error);
             await s.PutAsync(Transitions.BeginAssociate(eip, current with { Mode = mode.Value, PrivateIpAddress = mappedIp! }, await s.RevisionAsync()));

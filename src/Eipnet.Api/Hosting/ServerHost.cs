@@ -1,5 +1,6 @@
 using System.Net;
 using Eipnet.Api.Accounts;
+using Eipnet.Api.Authentication;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Reconciliation;
 using Eipnet.Api.Rpc;
@@ -60,6 +61,9 @@ public static class ServerHost
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
         builder.Services.AddHostedService<NoncePruner>();
+        builder.Services.AddSingleton<AccountCache>();
+        builder.Services.AddSingleton<NonceLedger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NonceLedger>());
         builder.Services.AddSingleton<RpcDispatcher>();
 
         var app = builder.Build();

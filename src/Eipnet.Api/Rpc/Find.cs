@@ -7,6 +7,10 @@ namespace Eipnet.Api.Rpc;
 /// <summary>Loads a resource of the calling account; another account's resource, or one in another region, is "not found".</summary>
 public static class Find
 {
+    /// <summary>The calling account as stored now (flags and quotas that rules depend on may have changed since authentication).</summary>
+    public static async Task<Account> AccountAsync(IStoreSession s, RpcContext ctx) =>
+        await s.GetAsync<Account>(ctx.Account.AccountId) ?? ctx.Account;
+
     public static Task<Eip> EipAsync(IStoreSession s, RpcContext ctx, string id, string? regionId) =>
         OwnedAsync<Eip>(s, ctx, id, regionId, e => (e.AccountId, e.RegionId), "InvalidAllocationId.NotFound", "EIP");
 

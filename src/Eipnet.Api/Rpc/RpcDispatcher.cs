@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Eipnet.Api.Authentication;
 using Eipnet.Api.Protocol;
 using Eipnet.Api.Reconciliation;
 using Eipnet.Contracts.Common;
@@ -19,7 +20,8 @@ using Eipnet.Domain.Catalog; // inside the namespace: Eipnet.Api.Catalog would h
 
 /// <summary>The one HTTP endpoint: reads the call, authenticates it, runs the action, writes JSON or XML.</summary>
 public sealed partial class RpcDispatcher(
-    ActionTable actions, IEipStore store, Catalog catalog, Reconciler reconciler, TimeProvider time, ILogger<RpcDispatcher> log)
+    ActionTable actions, IEipStore store, Catalog catalog, Reconciler reconciler, AccountCache accounts, NonceLedger nonces,
+    TimeProvider time, ILogger<RpcDispatcher> log)
 {
     // Parameters that describe the envelope, not the operation: they differ between retries of one ClientToken call.
     private static readonly HashSet<string> EnvelopeParameters = new(StringComparer.Ordinal)
@@ -92,12 +94,12 @@ public sealed partial class RpcDispatcher(
     {
         if (SignatureVerifier.CheckPresent(call) is { } missing)
             throw new EipException(missing);
-        var account = await store.FindAccountByAccessKeyAsync(call.AccessKeyId!, ct)
+        var account = await accounts.FindAsync(call.AccessKeyId!, ct)
             ?? throw new EipException(new EipError("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404));
         if (SignatureVerifier.Verify(call, account.AccessKeySecret, time.GetUtcNow()) is { } bad)
             throw new EipException(bad);
         // The nonce is recorded only for a correctly signed call, so nobody can burn another caller's nonces.
-        if (!await store.TryUseNonceAsync(account.AccessKeyId + ":" + call.Nonce, time.GetUtcNow(), ct))
+        if (!await nonces.TryUseAsync(account.AccessKeyId + ":" + call.Nonce))
             throw new EipException(new EipError("SignatureNonceUsed", "Specified signature nonce was used already.", 400));
         return account;
     }

@@ -15,6 +15,9 @@ internal abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception e);
 
+    /// <summary>Connection-independent settings applied once before migrating.</summary>
+    public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Schema migration preamble/lock, run inside the migration transaction.</summary>
     public virtual Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
 }

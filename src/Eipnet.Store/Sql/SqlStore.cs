@@ -31,6 +31,7 @@ public sealed class SqlStore : IEipStore
 
     public async Task MigrateAsync(CancellationToken ct)
     {
+        await dialect.PrepareAsync(ct);
         await dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
         {
             await dialect.LockMigrationsAsync(connection, transaction);
@@ -84,11 +85,16 @@ public sealed class SqlStore : IEipStore
     public Task<Account?> FindAccountByAccessKeyAsync(string accessKeyId, CancellationToken ct) =>
         ReadAsync(async s => (await s.ListAsync<Account>(DocQuery.Where("access_key_id", accessKeyId))).FirstOrDefault(), ct);
 
-    public Task<bool> TryUseNonceAsync(string nonce, DateTimeOffset now, CancellationToken ct) =>
+    public Task<IReadOnlySet<string>> UseNoncesAsync(IReadOnlyCollection<string> nonces, DateTimeOffset now, CancellationToken ct) =>
         dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
-            await connection.ExecuteAsync(
-                "INSERT INTO nonces (nonce, seen_at) VALUES (@nonce, @now) ON CONFLICT DO NOTHING",
-                new { nonce, now = now.ToUnixTimeSeconds() }, transaction) == 1, ct);
+        {
+            var p = new DynamicParameters();
+            p.Add("now", now.ToUnixTimeSeconds());
+            var values = nonces.Select((n, i) => { p.Add("n" + i, n); return $"(@n{i}, @now)"; });
+            var fresh = await connection.QueryAsync<string>(
+                $"INSERT INTO nonces (nonce, seen_at) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING RETURNING nonce", p, transaction);
+            return (IReadOnlySet<string>)fresh.ToHashSet(StringComparer.Ordinal);
+        }, ct);
 
     public Task PruneNoncesAsync(DateTimeOffset olderThan, CancellationToken ct) =>
         dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
@@ -143,12 +149,11 @@ public sealed class SqlStore : IEipStore
         return new ChangeSet(revision, changed.ToList());
     }
 
-    public Task<long> AppliedRevisionAsync(CancellationToken ct) =>
-        ReadAsync(async _ =>
-        {
-            await using var connection = await dialect.OpenAsync(ct);
-            return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'applied_revision'");
-        }, ct);
+    public async Task<long> AppliedRevisionAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'applied_revision'");
+    }
 
     public Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct) =>
         dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>

@@ -30,8 +30,9 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        // WAL with synchronous=NORMAL: a committed transaction survives the process being killed (not a power loss).
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        // synchronous=NORMAL (per connection) with WAL (set once, persistent, at migration): a committed transaction survives
+        // the process being killed, not a power loss.
+        await connection.ExecuteAsync("PRAGMA synchronous=NORMAL;");
         return connection;
     }
 
@@ -65,6 +66,13 @@ internal sealed class SqliteDialect(string path) : SqlDialect
             foreach (var resource in held)
                 busy.TryRemove(resource, out _);
         }
+    }
+
+    /// <summary>WAL cannot be switched on inside a transaction, so it is set before migrating.</summary>
+    public override async Task PrepareAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
     }
 
     public override bool IsUniqueViolation(Exception e) =>
