@@ -170,4 +170,46 @@ public sealed class StoreContractTests
         await store.MigrateAsync(Ct);
         Assert.Equal(0, await store.AppliedRevisionAsync(Ct));
     }
+
+    [Theory, MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task EipCounts_MatchCountStar_AfterPutsDeletesAndTransitions(string backend)
+    {
+        await using var store = await StoreBackends.OpenAsync(backend);
+        var random = new Random(11);
+        var statuses = Enum.GetValues<EipStatus>();
+        for (var round = 0; round < 6; round++)
+        {
+            await store.WriteAsync(WriteScope.Account("acc-1"), async s =>
+            {
+                var rev = await s.RevisionAsync();
+                for (var i = 0; i < 40; i++)
+                {
+                    var id = $"eip-{random.Next(60)}";
+                    if (random.Next(5) == 0)
+                    {
+                        await s.DeleteAsync<Eip>(id);
+                        continue;
+                    }
+                    var status = statuses[random.Next(statuses.Length)];
+                    var association = status == EipStatus.Available ? null : Docs.Nat("eni-" + id, "10.0.0.1");
+                    await s.PutAsync(Docs.Eip(id, "198.51.100." + id[4..], account: random.Next(2) == 0 ? "acc-1" : "acc-2", status: status, association: association, revision: rev));
+                }
+                return 0;
+            }, Ct);
+            if (round % 2 == 1)
+                await store.CompleteTransitionsAsync(long.MaxValue - 1, Docs.T0, Ct);
+            foreach (var account in new[] { "acc-1", "acc-2" })
+            {
+                foreach (var status in statuses)
+                {
+                    var byCounter = await store.ReadAsync(s => s.CountAsync<Eip>(DocQuery.Where("account_id", account).And("region_id", "cn-hangzhou").And("status", status.ToString())), Ct);
+                    var byScan = await store.ReadAsync(s => s.CountAsync<Eip>(DocQuery.Where("account_id", account).And("region_id", "cn-hangzhou").And("status", status.ToString()).AndNot("id", "-")), Ct);
+                    Assert.Equal(byScan, byCounter);
+                }
+                var all = await store.ReadAsync(s => s.CountAsync<Eip>(DocQuery.Where("account_id", account).And("region_id", "cn-hangzhou")), Ct);
+                var allScan = await store.ReadAsync(s => s.CountAsync<Eip>(DocQuery.Where("account_id", account).And("region_id", "cn-hangzhou").AndNot("id", "-")), Ct);
+                Assert.Equal(allScan, all);
+            }
+        }
+    }
 }

@@ -37,6 +37,9 @@ public static class DescribeBench
         Ipv4Cidr.TryParse("198.18.0.0/15", out var pool);
         var now = DateTimeOffset.UtcNow;
         const int batch = 5000;
+        // Skip addresses the association benchmark already allocated at random from the same pool.
+        var taken = (await env.Server.Store.ReadAsync(s => s.EipAddressesAsync(BenchEnvironment.Region), CancellationToken.None)).ToHashSet();
+        var free = Enumerable.Range(2, (int)pool!.Value.Size - 3).Select(i => Ipv4Cidr.Format(pool.Value.Network + (uint)i)).Where(a => !taken.Contains(a)).Take(count).ToList();
         for (var start = 0; start < count; start += batch)
         {
             await env.Server.Store.WriteAsync(WriteScope.Account(env.AccountId), async s =>
@@ -48,7 +51,7 @@ public static class DescribeBench
                     var association = inUse
                         ? new Association($"eni-bench{i:D15}", Association.NetworkInterface, $"eni-bench{i:D15}", "10.200.0.10", AssociationMode.Nat)
                         : null;
-                    await s.PutAsync(new Eip($"eip-bench{i:D15}", env.AccountId, BenchEnvironment.Region, Ipv4Cidr.Format(pool!.Value.Network + 1000 + (uint)i),
+                    await s.PutAsync(new Eip($"eip-bench{i:D15}", env.AccountId, BenchEnvironment.Region, free[i],
                         inUse ? EipStatus.InUse : EipStatus.Available, 5, "PayByTraffic", "PostPaid", "BGP", "", "", now, association, rev), forDataPlane: false);
                 }
                 return 0;

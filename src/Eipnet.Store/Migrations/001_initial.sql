@@ -1,6 +1,7 @@
 -- Eipnet schema, version 1. Runs unchanged on SQLite and PostgreSQL.
 -- Every resource is a JSON document (doc) plus the columns that queries filter on and that constraints need.
--- seq is the revision of the transaction that created the row: Describe calls page in creation order.
+-- seq is the revision of the transaction that created the row: Describe calls page in creation order (seq, id),
+-- and every listing index ends in (seq, id) so a page is read from the index without sorting.
 
 CREATE TABLE accounts (
     id             TEXT PRIMARY KEY,
@@ -18,7 +19,7 @@ CREATE TABLE vpcs (
     seq         BIGINT NOT NULL,
     doc         TEXT NOT NULL
 );
-CREATE INDEX vpcs_by_account ON vpcs (account_id, region_id, seq);
+CREATE INDEX vpcs_by_account ON vpcs (account_id, region_id, seq, id);
 
 CREATE TABLE vswitches (
     id          TEXT PRIMARY KEY,
@@ -30,7 +31,7 @@ CREATE TABLE vswitches (
     seq         BIGINT NOT NULL,
     doc         TEXT NOT NULL
 );
-CREATE INDEX vswitches_by_account ON vswitches (account_id, region_id, seq);
+CREATE INDEX vswitches_by_account ON vswitches (account_id, region_id, seq, id);
 CREATE INDEX vswitches_by_vpc ON vswitches (vpc_id);
 
 CREATE TABLE security_groups (
@@ -42,7 +43,7 @@ CREATE TABLE security_groups (
     seq         BIGINT NOT NULL,
     doc         TEXT NOT NULL
 );
-CREATE INDEX security_groups_by_account ON security_groups (account_id, region_id, seq);
+CREATE INDEX security_groups_by_account ON security_groups (account_id, region_id, seq, id);
 CREATE INDEX security_groups_by_vpc ON security_groups (vpc_id);
 
 CREATE TABLE instances (
@@ -59,7 +60,7 @@ CREATE TABLE instances (
     seq         BIGINT NOT NULL,
     doc         TEXT NOT NULL
 );
-CREATE INDEX instances_by_account ON instances (account_id, region_id, seq);
+CREATE INDEX instances_by_account ON instances (account_id, region_id, seq, id);
 CREATE INDEX instances_by_vpc ON instances (vpc_id);
 CREATE INDEX instances_in_transition ON instances (status, revision);
 
@@ -79,7 +80,7 @@ CREATE TABLE enis (
     seq          BIGINT NOT NULL,
     doc          TEXT NOT NULL
 );
-CREATE INDEX enis_by_account ON enis (account_id, region_id, seq);
+CREATE INDEX enis_by_account ON enis (account_id, region_id, seq, id);
 CREATE INDEX enis_by_instance ON enis (instance_id);
 CREATE INDEX enis_by_vswitch ON enis (vswitch_id);
 CREATE INDEX enis_in_transition ON enis (status, revision);
@@ -112,8 +113,8 @@ CREATE TABLE eips (
     doc            TEXT NOT NULL
 );
 CREATE UNIQUE INDEX eips_address ON eips (region_id, ip_address);
-CREATE INDEX eips_by_account ON eips (account_id, region_id, seq);
-CREATE INDEX eips_by_status ON eips (account_id, region_id, status, seq);
+CREATE INDEX eips_by_account ON eips (account_id, region_id, seq, id);
+CREATE INDEX eips_by_status ON eips (account_id, region_id, status, seq, id);
 CREATE INDEX eips_by_eni ON eips (eni_id);
 CREATE INDEX eips_by_instance ON eips (instance_id);
 CREATE INDEX eips_in_transition ON eips (status, revision);
@@ -121,6 +122,16 @@ CREATE INDEX eips_in_transition ON eips (status, revision);
 -- in NAT mode one EIP per private IP; in cut-through mode one EIP per ENI.
 CREATE UNIQUE INDEX eips_nat_private_ip ON eips (eni_id, private_ip) WHERE mode = 'NAT';
 CREATE UNIQUE INDEX eips_binded_eni ON eips (eni_id) WHERE mode = 'BINDED';
+
+-- How many EIPs each account has per region and status, kept in the transaction that changes an EIP, so that
+-- DescribeEipAddresses' TotalCount costs one row read instead of an index scan over every matching EIP.
+CREATE TABLE eip_counts (
+    account_id  TEXT NOT NULL,
+    region_id   TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    n           BIGINT NOT NULL,
+    PRIMARY KEY (account_id, region_id, status)
+);
 
 -- ClientToken idempotency: the primary key, not a check-then-insert, decides who owns a token.
 CREATE TABLE client_tokens (

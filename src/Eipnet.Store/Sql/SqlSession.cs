@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Text;
 using Dapper;
+using Eipnet.Domain.Resources;
 using Eipnet.Store.Documents;
 using Eipnet.Store.Queries;
 
@@ -33,20 +33,23 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     {
         var table = Tables.For<T>();
         var (where, parameters) = Where(table.ColumnNames, query);
-        var sql = new StringBuilder($"SELECT doc FROM {table.Name}{where} ORDER BY seq, id");
+        var sql = $"SELECT doc FROM {table.Name}{where} ORDER BY seq, id";
         if (query.Page is var (number, size))
         {
-            sql.Append(" LIMIT @limit OFFSET @offset");
+            // The page's ids come from the listing index alone; only the page's documents are read from the table.
+            sql = $"SELECT doc FROM {table.Name} WHERE id IN (SELECT id FROM {table.Name}{where} ORDER BY seq, id LIMIT @limit OFFSET @offset) ORDER BY seq, id";
             parameters.Add("limit", size);
             parameters.Add("offset", (long)(number - 1) * size);
         }
-        var docs = await connection.QueryAsync<string>(sql.ToString(), parameters, transaction);
+        var docs = await connection.QueryAsync<string>(sql, parameters, transaction);
         return docs.Select(table.Read).ToList();
     }
 
     public async Task<long> CountAsync<T>(DocQuery query)
     {
         var table = Tables.For<T>();
+        if (typeof(T) == typeof(Eip) && await EipCounts.TryCountAsync(connection, transaction, query) is { } counted)
+            return counted;
         var (where, parameters) = Where(table.ColumnNames, query);
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table.Name}{where}", parameters, transaction);
     }
@@ -55,6 +58,11 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     {
         var table = Tables.For<T>();
         var rev = await RevisionAsync();
+        if (item is Eip eip)
+        {
+            var before = await EipCounts.KeyOfAsync(connection, transaction, eip.AllocationId);
+            await EipCounts.MoveAsync(connection, transaction, before, (eip.AccountId, eip.RegionId, eip.Status.ToString()));
+        }
         await connection.ExecuteAsync(table.UpsertSql, table.Parameters(item, rev), transaction);
         if (forDataPlane)
             await LogChangeAsync(table.ChangeKind, table.Id(item), rev);
@@ -63,6 +71,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public async Task DeleteAsync<T>(string id)
     {
         var table = Tables.For<T>();
+        if (typeof(T) == typeof(Eip))
+            await EipCounts.MoveAsync(connection, transaction, await EipCounts.KeyOfAsync(connection, transaction, id), null);
         await connection.ExecuteAsync($"DELETE FROM {table.Name} WHERE id = @id", new { id }, transaction);
         await LogChangeAsync(table.ChangeKind, id, await RevisionAsync());
     }

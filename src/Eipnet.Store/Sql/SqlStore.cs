@@ -184,9 +184,12 @@ public sealed class SqlStore : IEipStore
             p.Add("oldRevision", revisionOf(before));
             // Compare-and-set: a user change committed since the read wins over the completion.
             var set = string.Join(", ", table.ColumnNames.Where(c => c is not "id" and not "seq").Select(c => $"{c} = @{c}"));
-            count += await connection.ExecuteAsync(
+            var changed = await connection.ExecuteAsync(
                 $"UPDATE {table.Name} SET {set}, doc = @doc WHERE id = @id AND status = @oldStatus AND revision = @oldRevision",
                 p, transaction);
+            if (changed == 1 && before is Eip b && after is Eip a)
+                await EipCounts.MoveAsync(connection, transaction, (b.AccountId, b.RegionId, b.Status.ToString()), (a.AccountId, a.RegionId, a.Status.ToString()));
+            count += changed;
         }
         return count;
     }

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Dapper;
+using Eipnet.Store.Queries;
+
+namespace Eipnet.Store.Sql;
+
+/// <summary>Keeps eip_counts in step with the eips table, and answers counts it can answer from it.</summary>
+/// <remarks>Every statement that inserts, deletes or changes the status of an EIP row goes through <see cref="MoveAsync"/> in the
+/// same transaction; the counts are therefore exact, as COUNT(*) would be.</remarks>
+internal static class EipCounts
+{
+    /// <summary>The (account, region, status) an EIP row has now, or null when there is no row.</summary>
+    public static Task<(string Account, string Region, string Status)?> KeyOfAsync(DbConnection c, DbTransaction? t, string id) =>
+        c.QuerySingleOrDefaultAsync<(string, string, string)?>(
+            "SELECT account_id, region_id, status FROM eips WHERE id = @id", new { id }, t);
+
+    /// <summary>Moves one EIP from one bucket to another (either may be null: insert or delete).</summary>
+    public static async Task MoveAsync(DbConnection c, DbTransaction? t, (string Account, string Region, string Status)? from, (string Account, string Region, string Status)? to)
+    {
+        if (from == to)
+            return;
+        if (from is var (fa, fr, fs))
+            await c.ExecuteAsync("UPDATE eip_counts SET n = n - 1 WHERE account_id = @fa AND region_id = @fr AND status = @fs", new { fa, fr, fs }, t);
+        if (to is var (ta, tr, ts))
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO eip_counts (account_id, region_id, status, n) VALUES (@ta, @tr, @ts, 1) " +
+                "ON CONFLICT (account_id, region_id, status) DO UPDATE SET n = eip_counts.n + 1", new { ta, tr, ts }, t);
+        }
+    }
+
+    /// <summary>The count when the query is exactly account + region (+ status); null when it needs COUNT(*).</summary>
+    public static async Task<long?> TryCountAsync(DbConnection c, DbTransaction? t, DocQuery query)
+    {
+        if (query.Conditions.Any(x => x.Op != "=" || x.Column is not ("account_id" or "region_id" or "status")))
+            return null;
+        var byColumn = query.Conditions.GroupBy(x => x.Column).ToDictionary(g => g.Key, g => g.ToList());
+        if (byColumn.Values.Any(v => v.Count > 1) || !byColumn.ContainsKey("account_id") || !byColumn.ContainsKey("region_id"))
+            return null;
+        var account = byColumn["account_id"][0].Value;
+        var region = byColumn["region_id"][0].Value;
+        return byColumn.TryGetValue("status", out var status)
+            ? await c.ExecuteScalarAsync<long?>(
+                "SELECT n FROM eip_counts WHERE account_id = @account AND region_id = @region AND status = @status",
+                new { account, region, status = status[0].Value }, t) ?? 0
+            : await c.ExecuteScalarAsync<long?>(
+                "SELECT SUM(n) FROM eip_counts WHERE account_id = @account AND region_id = @region", new { account, region }, t) ?? 0;
+    }
+}
