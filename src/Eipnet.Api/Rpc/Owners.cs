@@ -5,11 +5,12 @@ using System.Text;
 namespace Eipnet.Api.Rpc;
 
 /// <summary>Alibaba shows owners as numeric account ids (OwnerId); Eipnet derives a stable 16-digit one from the account id.</summary>
+/// <remarks>Kept below 2^53 (as Alibaba's ids, which start with 1, are): JavaScript clients parse JSON numbers as doubles.</remarks>
 public static class Owners
 {
     public static long NumericId(string accountId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(accountId));
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 9_000_000_000_000_000UL) + 1_000_000_000_000_000L;
+        return (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 1_000_000_000_000_000UL) + 1_000_000_000_000_000L;
     }
 }

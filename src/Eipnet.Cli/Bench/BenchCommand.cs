@@ -45,7 +45,8 @@ internal static class BenchCommand
                 var data = Directory.CreateTempSubdirectory("eipnet-bench-").FullName;
                 try
                 {
-                    await using var env = await BenchEnvironment.StartAsync(pg2 is null ? null : await BenchDatabase.CreateAsync(pg2), data);
+                    var database = pg2 is null ? null : await BenchDatabase.CreateAsync(pg2);
+                    await using var env = await BenchEnvironment.StartAsync(database, data);
                     var a = await AssociationBench.RunAsync(env, result.GetValue(concurrency), result.GetValue(pairs));
                     Line("");
                     Line($"## {name}: associate + unassociate, concurrency {result.GetValue(concurrency)}");
@@ -58,9 +59,9 @@ internal static class BenchCommand
                     Line(a.Associate.Row(a.Baseline));
                     Line(a.Unassociate.Row(a.Baseline));
                     Line(a.Converge.Row(a.Baseline));
-                    var d = await DescribeBench.RunAsync(env, result.GetValue(eips), result.GetValue(requests));
+                    var d = await DescribeBench.RunAsync(env, result.GetValue(eips), result.GetValue(requests), database);
                     Line("");
-                    Line($"## {name}: DescribeEipAddresses over {d.Eips:N0} EIPs (seeded in {d.SeedSeconds:F1} s), one client");
+                    Line($"## {name}: DescribeEipAddresses over {d.Eips:N0} EIPs (seeded{(database is null ? "" : " and vacuumed")} in {d.SeedSeconds:F1} s), one client");
                     Line("");
                     Line("| call | n | p50 | p99 | p50 ratio | p99 ratio |");
                     Line("|---|---|---|---|---|---|");

@@ -14,4 +14,13 @@ internal static class BenchDatabase
         await command.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>What autovacuum does soon after a bulk load: statistics and the visibility map (index-only scans).</summary>
+    public static async Task VacuumAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -11,10 +11,12 @@ public static class DescribeBench
 {
     public sealed record Result(Latencies Baseline, Latencies Filtered, Latencies Unfiltered, int Eips, double SeedSeconds);
 
-    public static async Task<Result> RunAsync(BenchEnvironment env, int count, int requests)
+    public static async Task<Result> RunAsync(BenchEnvironment env, int count, int requests, string? postgres)
     {
         var seed = System.Diagnostics.Stopwatch.StartNew();
         await SeedAsync(env, count);
+        if (postgres is not null)
+            await BenchDatabase.VacuumAsync(postgres);
         var seedSeconds = seed.Elapsed.TotalSeconds;
         var c = env.Client;
         var baseline = new Latencies("DescribeRegions (baseline)");
