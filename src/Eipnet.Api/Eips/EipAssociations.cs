@@ -29,7 +29,14 @@ public static class EipAssociations
         var privateIp = ctx.OptionalIpv4("PrivateIpAddress")?.ToString();
         var region = ctx.OptionalRegion();
 
-        return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, allocationId, targetId), async s =>
+        // The rules of an association concern the EIP and the ENI that carries it; locking both (the ENI also when it is named
+        // through its instance) is what keeps them true while other associations of the account run at the same time.
+        var eniId = await ctx.Store.ReadAsync(async s =>
+        {
+            await Find.EipAsync(s, ctx, allocationId, region?.RegionId); // the EIP is reported missing before the target
+            return (await TargetEniAsync(s, ctx, targetId, targetType)).NetworkInterfaceId;
+        }, ctx.Cancellation);
+        return await ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, allocationId, targetId, eniId), async s =>
         {
             var eip = await Find.EipAsync(s, ctx, allocationId, region?.RegionId);
             var eni = await TargetEniAsync(s, ctx, targetId, targetType);
@@ -71,7 +78,7 @@ public static class EipAssociations
         ctx.OptionalBool("Force");
         var region = ctx.OptionalRegion();
 
-        return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, allocationId), async s =>
+        return await ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, allocationId), async s =>
         {
             var eip = await Find.EipAsync(s, ctx, allocationId, region?.RegionId);
             if (eip.Status != EipStatus.InUse)
@@ -96,10 +103,11 @@ public static class EipAssociations
         if (!AssociationModes.TryParse(modeText, out var mode))
             throw RpcContext.Invalid("Mode", "it must be NAT, BINDED or MULTI_BINDED.");
 
-        return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, allocationId), async s =>
+        var eniId = (await ctx.Store.ReadAsync(s => Find.EipAsync(s, ctx, allocationId, region.RegionId), ctx.Cancellation)).Association?.NetworkInterfaceId ?? "";
+        return await ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, allocationId, eniId), async s =>
         {
             var eip = await Find.EipAsync(s, ctx, allocationId, region.RegionId);
-            if (eip.Status != EipStatus.InUse)
+            if (eip.Status != EipStatus.InUse || eip.Association!.NetworkInterfaceId != eniId)
                 throw new EipException(EipError.IncorrectEipStatus(allocationId, eip.Status.ToString(), "InUse"));
             var current = eip.Association!;
             if (current.Mode == mode)

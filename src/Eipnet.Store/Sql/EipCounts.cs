@@ -19,13 +19,18 @@ internal static class EipCounts
     {
         if (from == to)
             return;
-        if (from is var (fa, fr, fs))
-            await c.ExecuteAsync("UPDATE eip_counts SET n = n - 1 WHERE account_id = @fa AND region_id = @fr AND status = @fs", new { fa, fr, fs }, t);
-        if (to is var (ta, tr, ts))
+        // Rows are changed in key order, so that two writers moving EIPs between the same buckets never wait on each other in a cycle.
+        var changes = new List<((string, string, string) Key, int Delta)>();
+        if (from is { } f)
+            changes.Add((f, -1));
+        if (to is { } x)
+            changes.Add((x, +1));
+        foreach (var ((account, region, status), delta) in changes.OrderBy(c => c.Key.Item1, StringComparer.Ordinal)
+                     .ThenBy(c => c.Key.Item2, StringComparer.Ordinal).ThenBy(c => c.Key.Item3, StringComparer.Ordinal))
         {
             await c.ExecuteAsync(
-                "INSERT INTO eip_counts (account_id, region_id, status, n) VALUES (@ta, @tr, @ts, 1) " +
-                "ON CONFLICT (account_id, region_id, status) DO UPDATE SET n = eip_counts.n + 1", new { ta, tr, ts }, t);
+                "INSERT INTO eip_counts (account_id, region_id, status, n) VALUES (@account, @region, @status, @delta) " +
+                "ON CONFLICT (account_id, region_id, status) DO UPDATE SET n = eip_counts.n + @delta", new { account, region, status, delta }, t);
         }
     }
 

@@ -158,6 +158,14 @@ public sealed class SqlStore : IEipStore
     public Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct) =>
         dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
         {
+            // Lock the accounts whose resources this pass completes, in one order, as a user's write would: no user write of
+            // theirs is then in flight, and none can interleave with the updates below.
+            var accounts = await connection.QueryAsync<string>(
+                "SELECT account_id FROM eips WHERE status IN ('Associating', 'Unassociating') AND revision <= @revision " +
+                "UNION SELECT account_id FROM enis WHERE status IN ('Attaching', 'Detaching') AND revision <= @revision " +
+                "UNION SELECT account_id FROM instances WHERE status IN ('Pending', 'Starting', 'Stopping') AND revision <= @revision",
+                new { revision }, transaction);
+            await dialect.LockAccountsAsync(connection, transaction, accounts.Order(StringComparer.Ordinal));
             var done = 0;
             done += await CompleteAsync(connection, transaction, Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
             done += await CompleteAsync(connection, transaction, Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
