@@ -28,10 +28,12 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect, IAs
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Resource locks first and without waiting (so two writers never wait on each other in a cycle), then the account lock.
-        foreach (var resource in scope.Resources.Distinct().Order(StringComparer.Ordinal))
+        var resources = scope.Resources.Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (resources.Count > 0)
         {
-            var got = await connection.ExecuteScalarAsync<bool>(
-                "SELECT pg_try_advisory_xact_lock(hashtextextended(@resource, 0))", new { resource }, transaction);
+            var p = new DynamicParameters();
+            var tries = resources.Select((r, i) => { p.Add("r" + i, r); return $"pg_try_advisory_xact_lock(hashtextextended(@r{i}, 0))"; });
+            var got = await connection.ExecuteScalarAsync<bool>($"SELECT {string.Join(" AND ", tries)}", p, transaction);
             if (!got)
                 throw new EipException(EipError.TaskConflict());
         }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Eipnet.Domain.Resources;
 using Eipnet.Store.Queries;
 
 namespace Eipnet.Store.Sql;
@@ -14,24 +15,42 @@ internal static class EipCounts
         c.QuerySingleOrDefaultAsync<(string, string, string)?>(
             "SELECT account_id, region_id, status FROM eips WHERE id = @id", new { id }, t);
 
+    public static (string, string, string) KeyOf(Eip e) => (e.AccountId, e.RegionId, e.Status.ToString());
+
     /// <summary>Moves one EIP from one bucket to another (either may be null: insert or delete).</summary>
     public static async Task MoveAsync(DbConnection c, DbTransaction? t, (string Account, string Region, string Status)? from, (string Account, string Region, string Status)? to)
     {
+        var p = new DynamicParameters();
+        var sql = MoveSql(from, to, p);
+        if (sql.Length > 0)
+            await c.ExecuteAsync(sql, p, t);
+    }
+
+    /// <summary>The statements (each ending in ';') that move one EIP between buckets, with their parameters added to <paramref name="p"/>.</summary>
+    public static string MoveSql((string Account, string Region, string Status)? from, (string Account, string Region, string Status)? to, DynamicParameters p)
+    {
         if (from == to)
-            return;
+            return "";
         // Rows are changed in key order, so that two writers moving EIPs between the same buckets never wait on each other in a cycle.
         var changes = new List<((string, string, string) Key, int Delta)>();
         if (from is { } f)
             changes.Add((f, -1));
         if (to is { } x)
             changes.Add((x, +1));
+        var sql = new System.Text.StringBuilder();
+        var i = 0;
         foreach (var ((account, region, status), delta) in changes.OrderBy(c => c.Key.Item1, StringComparer.Ordinal)
                      .ThenBy(c => c.Key.Item2, StringComparer.Ordinal).ThenBy(c => c.Key.Item3, StringComparer.Ordinal))
         {
-            await c.ExecuteAsync(
-                "INSERT INTO eip_counts (account_id, region_id, status, n) VALUES (@account, @region, @status, @delta) " +
-                "ON CONFLICT (account_id, region_id, status) DO UPDATE SET n = eip_counts.n + @delta", new { account, region, status, delta }, t);
+            sql.Append($"INSERT INTO eip_counts (account_id, region_id, status, n) VALUES (@cnt_a{i}, @cnt_r{i}, @cnt_s{i}, @cnt_d{i}) " +
+                       $"ON CONFLICT (account_id, region_id, status) DO UPDATE SET n = eip_counts.n + @cnt_d{i};");
+            p.Add($"cnt_a{i}", account);
+            p.Add($"cnt_r{i}", region);
+            p.Add($"cnt_s{i}", status);
+            p.Add($"cnt_d{i}", delta);
+            i++;
         }
+        return sql.ToString();
     }
 
     /// <summary>The count when the query is exactly account + region (+ status); null when it needs COUNT(*).</summary>

@@ -11,6 +11,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
 {
     private long? revision;
 
+    // The (account, region, status) of EIPs read by id in this transaction, so that changing one needs no extra read to
+    // keep eip_counts right. Only ids the caller holds locks on are read by id before being changed.
+    private readonly Dictionary<string, (string, string, string)?> eipKeys = new(StringComparer.Ordinal);
+
     public async Task<long> RevisionAsync()
     {
         if (transaction is null)
@@ -26,7 +30,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
         var table = Tables.For<T>();
         var doc = await connection.QuerySingleOrDefaultAsync<string>(
             $"SELECT doc FROM {table.Name} WHERE id = @id", new { id }, transaction);
-        return doc is null ? null : table.Read(doc);
+        var item = doc is null ? null : table.Read(doc);
+        if (typeof(T) == typeof(Eip) && transaction is not null)
+            eipKeys[id] = item is Eip e ? EipCounts.KeyOf(e) : null;
+        return item;
     }
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(DocQuery query)
@@ -58,21 +65,38 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     {
         var table = Tables.For<T>();
         var rev = await RevisionAsync();
+        var id = table.Id(item);
+        var parameters = table.Parameters(item, rev);
+        // One round trip for the whole change: while it runs this transaction holds the revision row, which every writer needs.
+        var sql = new System.Text.StringBuilder();
         if (item is Eip eip)
         {
-            var before = await EipCounts.KeyOfAsync(connection, transaction, eip.AllocationId);
-            await EipCounts.MoveAsync(connection, transaction, before, (eip.AccountId, eip.RegionId, eip.Status.ToString()));
+            var before = eipKeys.TryGetValue(id, out var known) ? known : await EipCounts.KeyOfAsync(connection, transaction, id);
+            var after = EipCounts.KeyOf(eip);
+            sql.Append(EipCounts.MoveSql(before, after, parameters));
+            eipKeys[id] = after;
         }
-        await connection.ExecuteAsync(table.UpsertSql, table.Parameters(item, rev), transaction);
+        sql.Append(table.UpsertSql).Append(';');
         if (forDataPlane)
-            await LogChangeAsync(table.ChangeKind, table.Id(item), rev);
+        {
+            sql.Append(ChangeSql);
+            parameters.Add("chg_kind", table.ChangeKind);
+            parameters.Add("chg_id", id);
+        }
+        await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
     }
+
+    private const string ChangeSql = "INSERT INTO changes (revision, kind, id) VALUES (@seq, @chg_kind, @chg_id) ON CONFLICT DO NOTHING;";
 
     public async Task DeleteAsync<T>(string id)
     {
         var table = Tables.For<T>();
         if (typeof(T) == typeof(Eip))
-            await EipCounts.MoveAsync(connection, transaction, await EipCounts.KeyOfAsync(connection, transaction, id), null);
+        {
+            var before = eipKeys.TryGetValue(id, out var known) ? known : await EipCounts.KeyOfAsync(connection, transaction, id);
+            await EipCounts.MoveAsync(connection, transaction, before, null);
+            eipKeys[id] = null;
+        }
         await connection.ExecuteAsync($"DELETE FROM {table.Name} WHERE id = @id", new { id }, transaction);
         await LogChangeAsync(table.ChangeKind, id, await RevisionAsync());
     }
