@@ -33,7 +33,7 @@ public interface IEipStore : IAsyncDisposable
     Task<ChangeSet> ReadChangesAsync(long afterRevision, CancellationToken ct);
 
     /// <summary>Records that the data plane applied everything up to <paramref name="revision"/> and ends the transitions it covers.</summary>
-    Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct);
+    Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct);
 
     Task<long> AppliedRevisionAsync(CancellationToken ct);
 }

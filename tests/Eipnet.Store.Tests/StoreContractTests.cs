@@ -119,8 +119,8 @@ public sealed class StoreContractTests
         Assert.Equal(rev2, changes.Revision);
         Assert.Equal([("eip", "eip-1"), ("eip", "eip-2")], changes.Changed.OrderBy(c => c.Id));
 
-        Assert.Equal(0, await store.CompleteTransitionsAsync(rev1, Docs.T0, Ct));
-        Assert.Equal(2, await store.CompleteTransitionsAsync(rev2, Docs.T0, Ct));
+        Assert.Equal(0, (await store.CompleteTransitionsAsync(rev1, Docs.T0, Ct)).Completed);
+        Assert.Equal(2, (await store.CompleteTransitionsAsync(rev2, Docs.T0, Ct)).Completed);
         var (eip1, eip2) = await store.ReadAsync(async s => (await s.GetAsync<Eip>("eip-1"), await s.GetAsync<Eip>("eip-2")), Ct);
         Assert.Equal(EipStatus.InUse, eip1!.Status);
         Assert.Equal(EipStatus.Available, eip2!.Status);
@@ -211,5 +211,31 @@ public sealed class StoreContractTests
                 Assert.Equal(allScan, all);
             }
         }
+    }
+
+    [Theory, MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task CompleteTransitions_DefersResourceThatIsBeingChanged_AndEndsItLater(string backend)
+    {
+        await using var store = await StoreBackends.OpenAsync(backend);
+        var rev = await store.WriteAsync(WriteScope.Account("acc-1"), async s =>
+        {
+            var r = await s.RevisionAsync();
+            await s.PutAsync(Docs.Eip("eip-1", "198.51.100.2", status: EipStatus.Associating, association: Docs.Nat("eni-1", "10.0.0.5"), revision: r));
+            return r;
+        }, Ct);
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = Task.Run(() => store.WriteAsync(WriteScope.ResourcesOnly("acc-1", "eip-1"), async s =>
+        {
+            inside.SetResult();
+            await release.Task;
+            return 0;
+        }, Ct));
+        await inside.Task;
+        Assert.Equal(new TransitionOutcome(0, 1), await store.CompleteTransitionsAsync(rev, Docs.T0, Ct));
+        release.SetResult();
+        await holder;
+        Assert.Equal(new TransitionOutcome(1, 0), await store.CompleteTransitionsAsync(rev, Docs.T0, Ct));
+        Assert.Equal(EipStatus.InUse, (await store.ReadAsync(s => s.GetAsync<Eip>("eip-1"), Ct))!.Status);
     }
 }

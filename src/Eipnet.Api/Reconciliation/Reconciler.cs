@@ -67,16 +67,24 @@ public sealed partial class Reconciler(IEipStore store, IDataPlane dataPlane, Ti
         }
     }
 
+    // Transitions a pass could not end because a user was changing the resource at that moment; ended on a later tick.
+    private bool transitionsDeferred;
+
     /// <summary>One pass; returns the revision now applied.</summary>
     public async Task<long> PassAsync(long after, bool full, CancellationToken ct)
     {
         var changes = await store.ReadChangesAsync(after, ct);
         if (!full && changes.Revision <= after)
+        {
+            if (transitionsDeferred)
+                transitionsDeferred = (await store.CompleteTransitionsAsync(after, time.GetUtcNow(), ct)).Deferred > 0;
             return after;
+        }
         var desired = await store.ReadAsync(s => LoadAsync(s, changes, full), ct);
         await dataPlane.ApplyAsync(desired, ct);
-        var completed = await store.CompleteTransitionsAsync(changes.Revision, time.GetUtcNow(), ct);
-        LogApplied(changes.Revision, full, changes.Changed.Count, completed);
+        var outcome = await store.CompleteTransitionsAsync(changes.Revision, time.GetUtcNow(), ct);
+        transitionsDeferred = outcome.Deferred > 0;
+        LogApplied(changes.Revision, full, changes.Changed.Count, outcome.Completed);
         return changes.Revision;
     }
 

@@ -40,16 +40,10 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect, IAs
         if (scope.AccountId is not null && scope.SharedAccount)
             await connection.ExecuteAsync("SELECT pg_advisory_xact_lock_shared(hashtextextended(@account, 1))", new { account = scope.AccountId }, transaction);
         else if (scope.AccountId is not null)
-            await LockAccountsAsync(connection, transaction, [scope.AccountId]);
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@account, 1))", new { account = scope.AccountId }, transaction);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(ct);
         return result;
-    }
-
-    public override async Task LockAccountsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> accounts)
-    {
-        foreach (var account in accounts)
-            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@account, 1))", new { account }, transaction);
     }
 
     public override bool IsUniqueViolation(Exception e) =>

@@ -15,10 +15,6 @@ internal abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception e);
 
-    /// <summary>Inside a transaction, waits for the account locks that user writes hold (in the given order); the reconciler
-    /// takes them before it touches several accounts' rows, so it never deadlocks with a user's write.</summary>
-    public virtual Task LockAccountsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> accounts) => Task.CompletedTask;
-
     /// <summary>Connection-independent settings applied once before migrating.</summary>
     public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -155,51 +155,62 @@ public sealed class SqlStore : IEipStore
         return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'applied_revision'");
     }
 
-    public Task<int> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct) =>
-        dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+    public async Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = new TransitionOutcome(0, 0);
+        outcome += await CompleteEachAsync(Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ct);
+        outcome += await CompleteEachAsync(Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ct);
+        outcome += await CompleteEachAsync(Tables.Instances, ["Pending", "Starting", "Stopping"], revision, i => Transitions.Complete(i, now), i => i.Status.ToString(), i => i.Revision, ct);
+        await dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
         {
-            // Lock the accounts whose resources this pass completes, in one order, as a user's write would: no user write of
-            // theirs is then in flight, and none can interleave with the updates below.
-            var accounts = await connection.QueryAsync<string>(
-                "SELECT account_id FROM eips WHERE status IN ('Associating', 'Unassociating') AND revision <= @revision " +
-                "UNION SELECT account_id FROM enis WHERE status IN ('Attaching', 'Detaching') AND revision <= @revision " +
-                "UNION SELECT account_id FROM instances WHERE status IN ('Pending', 'Starting', 'Stopping') AND revision <= @revision",
-                new { revision }, transaction);
-            await dialect.LockAccountsAsync(connection, transaction, accounts.Order(StringComparer.Ordinal));
-            var done = 0;
-            done += await CompleteAsync(connection, transaction, Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
-            done += await CompleteAsync(connection, transaction, Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision);
-            done += await CompleteAsync(connection, transaction, Tables.Instances, ["Pending", "Starting", "Stopping"], revision, i => Transitions.Complete(i, now), i => i.Status.ToString(), i => i.Revision);
             await connection.ExecuteAsync(
                 "UPDATE counters SET value = @revision WHERE name = 'applied_revision' AND value < @revision", new { revision }, transaction);
-            await connection.ExecuteAsync("DELETE FROM changes WHERE revision <= @revision", new { revision }, transaction);
-            return done;
+            return await connection.ExecuteAsync("DELETE FROM changes WHERE revision <= @revision", new { revision }, transaction);
         }, ct);
+        return outcome;
+    }
 
-    private static async Task<int> CompleteAsync<T>(
-        DbConnection connection, DbTransaction transaction, DocumentTable<T> table, string[] statuses, long revision,
-        Func<T, T> complete, Func<T, string> status, Func<T, long> revisionOf)
+    /// <summary>Ends the transitions of one table, each resource in a transaction of its own that locks it as a user's change
+    /// would: a resource that a user is changing right now is deferred (its completion comes with a later pass), and no lock
+    /// of a whole account is ever needed, so completions neither stall nor deadlock with users' writes.</summary>
+    private async Task<TransitionOutcome> CompleteEachAsync<T>(
+        DocumentTable<T> table, string[] statuses, long revision, Func<T, T> complete, Func<T, string> status, Func<T, long> revisionOf, CancellationToken ct)
     {
-        var docs = await connection.QueryAsync<string>(
-            $"SELECT doc FROM {table.Name} WHERE status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))}) AND revision <= @revision",
-            new { revision }, transaction);
-        var count = 0;
-        foreach (var before in docs.Select(table.Read))
+        List<T> candidates;
+        await using (var connection = await dialect.OpenAsync(ct))
+        {
+            candidates = (await connection.QueryAsync<string>(
+                $"SELECT doc FROM {table.Name} WHERE status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))}) AND revision <= @revision",
+                new { revision })).Select(table.Read).ToList();
+        }
+        var outcome = new TransitionOutcome(0, 0);
+        foreach (var before in candidates)
         {
             var after = complete(before);
-            var p = table.Parameters(after, 0);
-            p.Add("oldStatus", status(before));
-            p.Add("oldRevision", revisionOf(before));
-            // Compare-and-set: a user change committed since the read wins over the completion.
-            var set = string.Join(", ", table.ColumnNames.Where(c => c is not "id" and not "seq").Select(c => $"{c} = @{c}"));
-            var changed = await connection.ExecuteAsync(
-                $"UPDATE {table.Name} SET {set}, doc = @doc WHERE id = @id AND status = @oldStatus AND revision = @oldRevision",
-                p, transaction);
-            if (changed == 1 && before is Eip b && after is Eip a)
-                await EipCounts.MoveAsync(connection, transaction, (b.AccountId, b.RegionId, b.Status.ToString()), (a.AccountId, a.RegionId, a.Status.ToString()));
-            count += changed;
+            try
+            {
+                var changed = await dialect.WriteAsync(new WriteScope(null, [table.Id(before)]), async (connection, transaction) =>
+                {
+                    var p = table.Parameters(after, 0);
+                    p.Add("oldStatus", status(before));
+                    p.Add("oldRevision", revisionOf(before));
+                    // Compare-and-set: a user change committed since the read wins over the completion.
+                    var set = string.Join(", ", table.ColumnNames.Where(c => c is not "id" and not "seq").Select(c => $"{c} = @{c}"));
+                    var n = await connection.ExecuteAsync(
+                        $"UPDATE {table.Name} SET {set}, doc = @doc WHERE id = @id AND status = @oldStatus AND revision = @oldRevision",
+                        p, transaction);
+                    if (n == 1 && before is Eip b && after is Eip a)
+                        await EipCounts.MoveAsync(connection, transaction, EipCounts.KeyOf(b), EipCounts.KeyOf(a));
+                    return n;
+                }, ct);
+                outcome += new TransitionOutcome(changed, 0);
+            }
+            catch (EipException e) when (e.Error.Code == "TaskConflict")
+            {
+                outcome += new TransitionOutcome(0, 1);
+            }
         }
-        return count;
+        return outcome;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,160 @@
+using Eipnet.DataPlane.Linux.Nft;
+using Eipnet.DataPlane.Linux.Ops;
+using Eipnet.DataPlane.Linux.Topology;
+
+namespace Eipnet.DataPlane.Linux;
+
+/// <summary>The operations that take a host from one <see cref="HostPlan"/> to the next, in the order they must run.</summary>
+/// <remarks>Order, and why:
+/// 1. Build: namespaces, ENI links (created or moved), addresses, routes. What the new state steers traffic to exists
+///    before anything is steered there, and moved links are in their new namespace before the old one may be deleted.
+/// 2. Steer: one nft transaction, so the host switches from the old translation to the new one all at once.
+/// 3. Tear down: routes, addresses, links, namespaces that are no longer wanted, after nothing steers traffic to them any more;
+///    namespaces last, because deleting one destroys whatever is still inside.
+/// 4. Forget: conntrack flushes last, so that an entry created towards the old target while the steps above ran is gone too.
+/// Element-level changes only: one EIP or one ENI touches its own elements whatever the size of the tables.</remarks>
+public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
+{
+    public bool IsEmpty => Operations.Count == 0;
+
+    /// <summary>Operations counted with each nft command as one, for "O(changed)" checks.</summary>
+    public int Count => Operations.Sum(o => o is NftTransaction t ? t.Commands.Count : 1);
+
+    public IEnumerable<FlushConntrack> Flushes => Operations.OfType<FlushConntrack>();
+
+    public override string ToString() => string.Concat(Operations.Select(o => o + "\n"));
+
+    /// <summary>The diff from <paramref name="before"/> (null: a host with nothing of ours) to <paramref name="after"/>.</summary>
+    public static HostDiff Between(HostPlan? before, HostPlan after, HostPlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var o = options ?? HostPlanOptions.Default;
+        var gw = o.GatewayNamespace;
+        var ops = new List<HostOp>();
+        var oldLinks = before?.Links ?? new Dictionary<string, EniLink>();
+        var oldNamespaces = before?.Namespaces ?? new HashSet<string>();
+
+        // Devices whose addresses and routes the kernel has dropped (new, recreated or moved links): add everything on them again.
+        var fresh = new HashSet<(string, string)>();
+        // Devices that exist after this diff, where they are: a delete on any other device is moot, the kernel did it.
+        var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (gw, l.GatewayName), (l.Namespace, l.Name) }));
+
+        // 1. Build.
+        ops.AddRange(after.Namespaces.Except(oldNamespaces).Order(StringComparer.Ordinal).Select(n => new CreateNamespace(n)));
+        foreach (var link in after.Links.Values)
+        {
+            if (oldLinks.TryGetValue(link.EniId, out var old) && old.MacAddress == link.MacAddress && old.Name == link.Name)
+            {
+                if (old.Namespace == link.Namespace)
+                    continue;
+                ops.Add(new MoveLink(old.Namespace, link.Name, link.Namespace));
+                fresh.Add((link.Namespace, link.Name));
+                continue;
+            }
+            if (old is not null)
+                ops.Add(new DeleteEniLink(gw, old.GatewayName)); // a MAC cannot change under a guest: recreate
+            ops.Add(new CreateEniLink(gw, link.GatewayName, link.Namespace, link.Name, link.MacAddress));
+            fresh.Add((gw, link.GatewayName));
+            fresh.Add((link.Namespace, link.Name));
+        }
+        var oldAddresses = before?.Addresses ?? new HashSet<AddressAssignment>();
+        ops.AddRange(after.Addresses
+            .Where(a => !oldAddresses.Contains(a) || fresh.Contains((a.Namespace, a.Device)))
+            .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Device, StringComparer.Ordinal).ThenBy(a => a.Cidr, StringComparer.Ordinal)
+            .Select(a => new AddAddress(a)));
+        var oldRoutes = before?.Routes ?? new Dictionary<(string, string), RouteEntry>();
+        ops.AddRange(after.Routes.Values
+            .Where(r => !oldRoutes.TryGetValue((r.Namespace, r.Destination), out var was) || was != r || fresh.Contains((r.Namespace, r.Device)))
+            .Select(r => new ReplaceRoute(r)));
+
+        // 2. Steer.
+        var nft = before is null ? [after.Table.RenderLoad().TrimEnd('\n')] : NftCommands(before.Table, after.Table);
+        if (nft.Count > 0)
+            ops.Add(new NftTransaction(gw, nft));
+
+        // 3. Tear down; skipping what went with a moved or deleted device or namespace.
+        bool Stays((string, string) device) => live.Contains(device) && !fresh.Contains(device) && after.Namespaces.Contains(device.Item1);
+        ops.AddRange(oldRoutes.Values
+            .Where(r => !after.Routes.ContainsKey((r.Namespace, r.Destination)) && Stays((r.Namespace, r.Device)))
+            .Select(r => new DeleteRoute(r.Namespace, r.Destination)));
+        ops.AddRange(oldAddresses
+            .Where(a => !after.Addresses.Contains(a) && Stays((a.Namespace, a.Device)))
+            .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Device, StringComparer.Ordinal).ThenBy(a => a.Cidr, StringComparer.Ordinal)
+            .Select(a => new DeleteAddress(a)));
+        ops.AddRange(oldLinks.Values.Where(l => !after.Links.ContainsKey(l.EniId)).Select(l => new DeleteEniLink(gw, l.GatewayName)));
+        ops.AddRange(oldNamespaces.Except(after.Namespaces).Order(StringComparer.Ordinal).Select(n => new DeleteNamespace(n)));
+
+        // 4. Forget.
+        ops.AddRange(FlushTargets(before, after, gw).Select(a => new FlushConntrack(gw, a)));
+        return new HostDiff(ops);
+    }
+
+    /// <summary>Addresses whose flows must be forgotten: an EIP that is gone or points elsewhere (ENI, private IP, mode or
+    /// namespace), and every address routed to an ENI that moved (its private IPs included: the VPC reached them there).</summary>
+    private static SortedSet<string> FlushTargets(HostPlan? before, HostPlan after, string gatewayNamespace)
+    {
+        var addresses = new SortedSet<string>(StringComparer.Ordinal);
+        if (before is null)
+            return addresses; // a host with nothing of ours has no flows of ours
+        foreach (var (eip, target) in before.EipTargets)
+        {
+            if (!after.EipTargets.TryGetValue(eip, out var now) || now != target)
+                addresses.Add(eip);
+        }
+        var routed = before.Routes.Values.Where(r => r.Namespace == gatewayNamespace && r.Destination.EndsWith("/32", StringComparison.Ordinal)).ToLookup(r => r.Device);
+        foreach (var link in before.Links.Values)
+        {
+            if (after.Links.TryGetValue(link.EniId, out var now) && now.Namespace == link.Namespace)
+                continue;
+            foreach (var route in routed[link.GatewayName])
+                addresses.Add(route.Destination[..^"/32".Length]);
+        }
+        return addresses;
+    }
+
+    /// <summary>nft commands from one table to the next, in an order the kernel accepts within one transaction: a set exists
+    /// before a rule looks it up, a chain before a verdict element jumps to it; an element is deleted before its key is added
+    /// again with a new value, a chain is emptied before it is deleted and no longer jumped to, a set is no longer looked up.</summary>
+    private static List<string> NftCommands(NftTable before, NftTable after)
+    {
+        var t = after.Qualified;
+        var cmds = new List<string>();
+        foreach (var set in after.Sets.Values.Where(s => !before.Sets.ContainsKey(s.Name)))
+            cmds.Add($"add {set.Keyword} {t} {set.Name} {{ type {set.Type}; }}");
+        foreach (var chain in after.Chains.Values.Where(c => !before.Chains.ContainsKey(c.Name)))
+            cmds.Add(chain.Hook is null ? $"add chain {t} {chain.Name}" : $"add chain {t} {chain.Name} {{ {chain.Hook} }}");
+        foreach (var chain in after.Chains.Values)
+        {
+            var exists = before.Chains.TryGetValue(chain.Name, out var old);
+            if (exists && old!.SameRules(chain))
+                continue;
+            if (exists)
+                cmds.Add($"flush chain {t} {chain.Name}"); // the new rules replace the old ones in the same transaction
+            cmds.AddRange(chain.Rules.Select(r => $"add rule {t} {chain.Name} {r}"));
+        }
+        foreach (var set in before.Sets.Values)
+        {
+            if (!after.Sets.TryGetValue(set.Name, out var now))
+                continue; // deleting the set deletes its elements
+            var gone = set.Elements.Where(e => !now.Elements.TryGetValue(e.Key, out var v) || v != e.Value).Select(e => e.Key).ToList();
+            if (gone.Count > 0)
+                cmds.Add($"delete element {t} {set.Name} {{ {string.Join(", ", gone)} }}");
+        }
+        foreach (var set in after.Sets.Values)
+        {
+            before.Sets.TryGetValue(set.Name, out var old);
+            var added = set.Elements.Where(e => old is null || !old.Elements.TryGetValue(e.Key, out var v) || v != e.Value)
+                .Select(e => NftSet.Element(e.Key, e.Value)).ToList();
+            if (added.Count > 0)
+                cmds.Add($"add element {t} {set.Name} {{ {string.Join(", ", added)} }}");
+        }
+        foreach (var chain in before.Chains.Values.Where(c => !after.Chains.ContainsKey(c.Name)))
+        {
+            cmds.Add($"flush chain {t} {chain.Name}");
+            cmds.Add($"delete chain {t} {chain.Name}");
+        }
+        foreach (var set in before.Sets.Values.Where(s => !after.Sets.ContainsKey(s.Name)))
+            cmds.Add($"delete {set.Keyword} {t} {set.Name}");
+        return cmds;
+    }
+}

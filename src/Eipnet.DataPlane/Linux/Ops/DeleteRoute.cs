@@ -1,0 +1,7 @@
+namespace Eipnet.DataPlane.Linux.Ops;
+
+/// <summary>Remove a route whose device stays where it is.</summary>
+public sealed record DeleteRoute(string Namespace, string Destination) : HostOp
+{
+    public override string ToString() => $"route del {Namespace} {Destination}";
+}
