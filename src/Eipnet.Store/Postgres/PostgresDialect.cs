@@ -33,9 +33,15 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect, IAs
         {
             var p = new DynamicParameters();
             var tries = resources.Select((r, i) => { p.Add("r" + i, r); return $"pg_try_advisory_xact_lock(hashtextextended(@r{i}, 0))"; });
-            var got = await connection.ExecuteScalarAsync<bool>($"SELECT {string.Join(" AND ", tries)}", p, transaction);
-            if (!got)
-                throw new EipException(EipError.TaskConflict());
+            var sql = $"SELECT {string.Join(" AND ", tries)}";
+            // A lock held only for a moment (another write, or the reconciler ending a transition) is waited out briefly;
+            // one held longer is a concurrent change: TaskConflict.
+            for (var attempt = 0; !await connection.ExecuteScalarAsync<bool>(sql, p, transaction); attempt++)
+            {
+                if (attempt >= 10)
+                    throw new EipException(EipError.TaskConflict());
+                await Task.Delay(5, ct);
+            }
         }
         if (scope.AccountId is not null && scope.SharedAccount)
             await connection.ExecuteAsync("SELECT pg_advisory_xact_lock_shared(hashtextextended(@account, 1))", new { account = scope.AccountId }, transaction);

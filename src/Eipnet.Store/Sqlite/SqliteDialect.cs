@@ -26,6 +26,9 @@ internal sealed class SqliteDialect(string path) : SqlDialect
 
     public override string Description => $"SQLite {path}";
 
+    private const int ResourceWaitAttempts = 10;
+    private static readonly TimeSpan ResourceWaitStep = TimeSpan.FromMilliseconds(5);
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
@@ -38,14 +41,28 @@ internal sealed class SqliteDialect(string path) : SqlDialect
 
     public override async Task<T> WriteAsync<T>(WriteScope scope, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
+        var wanted = scope.Resources.Where(r => r.Length > 0).Distinct().ToList();
         var held = new List<string>();
         try
         {
-            foreach (var resource in scope.Resources.Distinct())
+            // A lock held only for a moment (another write, or the reconciler ending a transition) is waited out briefly;
+            // one held longer is a concurrent change: TaskConflict.
+            for (var attempt = 0; ; attempt++)
             {
-                if (!busy.TryAdd(resource, 0))
+                foreach (var resource in wanted)
+                {
+                    if (!busy.TryAdd(resource, 0))
+                        break;
+                    held.Add(resource);
+                }
+                if (held.Count == wanted.Count)
+                    break;
+                foreach (var resource in held)
+                    busy.TryRemove(resource, out _);
+                held.Clear();
+                if (attempt >= ResourceWaitAttempts)
                     throw new EipException(EipError.TaskConflict());
-                held.Add(resource);
+                await Task.Delay(ResourceWaitStep, ct);
             }
             await writeGate.WaitAsync(ct);
             try
