@@ -29,7 +29,7 @@ function serverHealthy(getServer) {
   });
 }
 
-/** Declares each [name, run(ctx, t)] as a test, in order; one whose input an earlier step failed to make is skipped. */
+/** Declares each [name, run(ctx, t)] as a test, in order; one whose input an earlier step failed to make fails too, naming it. */
 function declareSteps(list, ctx) {
   for (const [name, run] of list) {
     it(name, async (t) => {
@@ -37,7 +37,7 @@ function declareSteps(list, ctx) {
         await run(ctx, t);
       } catch (error) {
         if (!(error instanceof MissingState)) throw error;
-        t.skip(error.message);
+        throw new Error(`not run, an earlier step failed: ${error.message}`);
       }
     });
   }
