@@ -163,9 +163,10 @@ public sealed class RpcEnvelopeTests(RpcEnvelopeTests.Server fixture) : IClassFi
     [Fact]
     public async Task OversizedBody_FailsWithClientError()
     {
-        var body = new StringContent("Name=" + new string('x', 3 * 1024 * 1024), Encoding.ASCII, "application/x-www-form-urlencoded");
+        // Over our 1 MiB limit, under the transport's: the answer is Alibaba's envelope, not a dropped connection.
+        var body = new StringContent("Name=" + new string('x', 1536 * 1024), Encoding.ASCII, "application/x-www-form-urlencoded");
         var r = await RpcTestClient.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(Client.Endpoint, "/")) { Content = body });
-        Assert.InRange((int)r.Status, 400, 499);
+        r.Error("InvalidParameter", 400);
     }
 
     [Fact]
