@@ -32,7 +32,7 @@ public static class ServerHost
         if (options.BootstrapAccount is var (id, secret))
             await AccountAdmin.EnsureAsync(store, id, secret, TimeProvider.System, ct);
 
-        IDataPlane dataPlane = options.DataPlane switch
+        IDataPlane dataPlane = options.DataPlaneInstance ?? options.DataPlane switch
         {
             "sim" => new SimulatedDataPlane(),
             _ => throw new ArgumentException($"Unknown data plane \"{options.DataPlane}\"; this build has: sim."),
@@ -58,6 +58,7 @@ public static class ServerHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(dataPlane);
         builder.Services.AddSingleton(ApiActions.All());
+        builder.Services.AddSingleton(new ReconcilerSettings(options.ResyncPeriod));
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
         builder.Services.AddHostedService<NoncePruner>();

@@ -10,11 +10,12 @@ namespace Eipnet.Api.Reconciliation;
 
 /// <summary>Hands stored intent to the data plane and reports the revision it applied back to the store.</summary>
 /// <remarks>Level-based: a pass reads what changed after the last applied revision; a wake-up only shortens the wait. The first
-/// pass after start, and one every <see cref="ResyncPeriod"/>, hands over everything, so a restarted data plane converges.</remarks>
-public sealed partial class Reconciler(IEipStore store, IDataPlane dataPlane, TimeProvider time, ILogger<Reconciler> log) : BackgroundService
+/// pass after start, and one every <see cref="ReconcilerSettings.ResyncPeriod"/>, hands over everything, so a restarted data
+/// plane converges and drift is repaired.</remarks>
+public sealed partial class Reconciler(IEipStore store, IDataPlane dataPlane, ReconcilerSettings settings, TimeProvider time, ILogger<Reconciler> log) : BackgroundService
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ResyncPeriod = TimeSpan.FromMinutes(5);
+    private TimeSpan ResyncPeriod => settings.ResyncPeriod;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     // Capacity 1 + DropWrite: any number of wake-ups during a pass collapse into one more pass.

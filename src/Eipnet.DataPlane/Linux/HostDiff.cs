@@ -25,7 +25,9 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
     public override string ToString() => string.Concat(Operations.Select(o => o + "\n"));
 
     /// <summary>The diff from <paramref name="before"/> (null: a host with nothing of ours) to <paramref name="after"/>.</summary>
-    public static HostDiff Between(HostPlan? before, HostPlan after, HostPlanOptions? options = null)
+    /// <param name="reloadTable">Replace the whole nft table instead of diffing it: at start and on resync, when
+    /// <paramref name="before"/> was observed from the kernel and the table's contents are not trusted.</param>
+    public static HostDiff Between(HostPlan? before, HostPlan after, HostPlanOptions? options = null, bool reloadTable = false)
     {
         ArgumentNullException.ThrowIfNull(after);
         var o = options ?? HostPlanOptions.Default;
@@ -37,7 +39,10 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         // Devices whose addresses and routes the kernel has dropped (new, recreated or moved links): add everything on them again.
         var fresh = new HashSet<(string, string)>();
         // Devices that exist after this diff, where they are: a delete on any other device is moot, the kernel did it.
-        var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (gw, l.GatewayName), (l.Namespace, l.Name) }));
+        var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (gw, l.GatewayName), (l.Namespace, l.Name) }))
+        {
+            (gw, HostPlan.GatewayLoopback),
+        };
 
         // 1. Build.
         ops.AddRange(after.Namespaces.Except(oldNamespaces).Order(StringComparer.Ordinal).Select(n => new CreateNamespace(n)));
@@ -62,21 +67,28 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             .Where(a => !oldAddresses.Contains(a) || fresh.Contains((a.Namespace, a.Device)))
             .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Device, StringComparer.Ordinal).ThenBy(a => a.Cidr, StringComparer.Ordinal)
             .Select(a => new AddAddress(a)));
-        var oldRoutes = before?.Routes ?? new Dictionary<(string, string), RouteEntry>();
+        var oldRoutes = before?.Routes ?? new Dictionary<(string, int, string), RouteEntry>();
         ops.AddRange(after.Routes.Values
-            .Where(r => !oldRoutes.TryGetValue((r.Namespace, r.Destination), out var was) || was != r || fresh.Contains((r.Namespace, r.Device)))
+            .Where(r => !oldRoutes.TryGetValue(r.Key, out var was) || was != r || fresh.Contains((r.Namespace, r.Device)))
             .Select(r => new ReplaceRoute(r)));
+        var oldRules = before?.Rules ?? new HashSet<RuleEntry>();
+        ops.AddRange(after.Rules.Except(oldRules).OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Priority).ThenBy(r => r.From, StringComparer.Ordinal)
+            .Select(r => new AddRule(r)));
 
         // 2. Steer.
-        var nft = before is null ? [after.Table.RenderLoad().TrimEnd('\n')] : NftCommands(before.Table, after.Table);
+        var nft = before is null || reloadTable ? [after.Table.RenderLoad().TrimEnd('\n')] : NftCommands(before.Table, after.Table);
         if (nft.Count > 0)
             ops.Add(new NftTransaction(gw, nft));
 
         // 3. Tear down; skipping what went with a moved or deleted device or namespace.
         bool Stays((string, string) device) => live.Contains(device) && !fresh.Contains(device) && after.Namespaces.Contains(device.Item1);
         ops.AddRange(oldRoutes.Values
-            .Where(r => !after.Routes.ContainsKey((r.Namespace, r.Destination)) && Stays((r.Namespace, r.Device)))
-            .Select(r => new DeleteRoute(r.Namespace, r.Destination)));
+            .Where(r => !after.Routes.ContainsKey(r.Key) && Stays((r.Namespace, r.Device)))
+            .Select(r => new DeleteRoute(r.Namespace, r.Destination, r.Table)));
+        // Rules belong to the namespace, not to a device: they stay behind when a link moves, so they go explicitly.
+        ops.AddRange(oldRules.Except(after.Rules).Where(r => after.Namespaces.Contains(r.Namespace))
+            .OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Priority).ThenBy(r => r.From, StringComparer.Ordinal)
+            .Select(r => new DeleteRule(r)));
         ops.AddRange(oldAddresses
             .Where(a => !after.Addresses.Contains(a) && Stays((a.Namespace, a.Device)))
             .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Device, StringComparer.Ordinal).ThenBy(a => a.Cidr, StringComparer.Ordinal)
@@ -101,7 +113,7 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             if (!after.EipTargets.TryGetValue(eip, out var now) || now != target)
                 addresses.Add(eip);
         }
-        var routed = before.Routes.Values.Where(r => r.Namespace == gatewayNamespace && r.Destination.EndsWith("/32", StringComparison.Ordinal)).ToLookup(r => r.Device);
+        var routed = before.Routes.Values.Where(r => r.Namespace == gatewayNamespace && r.Table == 0 && r.Destination.EndsWith("/32", StringComparison.Ordinal)).ToLookup(r => r.Device);
         foreach (var link in before.Links.Values)
         {
             if (after.Links.TryGetValue(link.EniId, out var now) && now.Namespace == link.Namespace)

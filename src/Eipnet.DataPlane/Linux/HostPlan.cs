@@ -17,12 +17,20 @@ public sealed record HostPlan(
     IReadOnlySet<string> Namespaces,
     IReadOnlyDictionary<string, EniLink> Links,
     IReadOnlySet<AddressAssignment> Addresses,
-    IReadOnlyDictionary<(string Namespace, string Destination), RouteEntry> Routes,
+    IReadOnlyDictionary<(string Namespace, int Table, string Destination), RouteEntry> Routes,
+    IReadOnlySet<RuleEntry> Rules,
     IReadOnlyDictionary<string, EipTarget> EipTargets,
     NftTable Table)
 {
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
+
+    /// <summary>The gateway's loopback, which holds the addresses guests use as their gateway (vSwitch and EIP-pool gateways),
+    /// so the gateway answers ARP for them on every ENI.</summary>
+    public const string GatewayLoopback = "lo";
+
+    /// <summary>Policy-routing table (and rule priority) of a secondary ENI inside its instance: this base plus its device index.</summary>
+    public const int EniTableBase = 1000;
 
     public static HostPlan For(DesiredState desired, HostPlanOptions? options = null)
     {
@@ -41,7 +49,8 @@ public sealed record HostPlan(
 
         var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
         var addresses = new HashSet<AddressAssignment>();
-        var routes = new SortedDictionary<(string, string), RouteEntry>();
+        var routes = new SortedDictionary<(string, int, string), RouteEntry>();
+        var rules = new HashSet<RuleEntry>();
         var targets = new SortedDictionary<string, EipTarget>(StringComparer.Ordinal);
         var dnat = Elements();
         var snat = Elements();
@@ -51,6 +60,15 @@ public sealed record HostPlan(
         var egress = Elements();
         var members = new SortedDictionary<string, SortedDictionary<string, string?>>(StringComparer.Ordinal);
         var chains = new SortedDictionary<string, NftChain>(StringComparer.Ordinal);
+
+        // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
+        foreach (var vSwitch in desired.VSwitches.Values)
+        {
+            if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
+                addresses.Add(new AddressAssignment(gw, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
+        }
+        foreach (var pool in o.EipPools)
+            addresses.Add(new AddressAssignment(gw, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
 
         foreach (var eni in desired.NetworkInterfaces.Values)
         {
@@ -93,15 +111,20 @@ public sealed record HostPlan(
                 continue;
             desired.VSwitches.TryGetValue(eni.VSwitchId, out var vSwitch);
             Ipv4Cidr? subnet = Ipv4Cidr.TryParse(vSwitch?.CidrBlock, out var c) ? c : null;
+            var table = EniTableBase + eni.DeviceIndex;
             if (mode == AssociationMode.Binded)
             {
-                // As DHCP would configure it: the EIP with its pool's mask; the guest's routes through it are guest configuration.
+                // As DHCP would configure it: the EIP with its pool's mask and the pool's gateway; the image's per-ENI policy
+                // routing sends what the EIP answers back through this ENI.
                 foreach (var eip in eniEips)
                 {
                     Ipv4Cidr.TryParseAddress(eip.IpAddress, out var a);
                     var pool = o.EipPools.Cast<Ipv4Cidr?>().FirstOrDefault(p => p!.Value.Contains(a));
                     addresses.Add(new AddressAssignment(ns, link.Name, $"{eip.IpAddress}/{pool?.PrefixLength ?? 32}"));
                     Route(routes, gw, eip.IpAddress + "/32", link.GatewayName, null);
+                    if (pool is { } p)
+                        Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(p.Network + 1), table);
+                    rules.Add(new RuleEntry(ns, eip.IpAddress, table, table));
                 }
                 continue;
             }
@@ -113,6 +136,13 @@ public sealed record HostPlan(
             // Only the primary ENI gets the default route: outbound through a secondary ENI is guest configuration (SPEC, Guest side).
             if (eni.Type == EniType.Primary && subnet is { } s)
                 Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(s)));
+            else if (subnet is { } secondary)
+            {
+                // A secondary ENI answers from its own addresses through itself (the image's policy routing).
+                Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(secondary)), table);
+                foreach (var address in own)
+                    rules.Add(new RuleEntry(ns, address, table, table));
+            }
             if (mode == AssociationMode.MultiBinded)
                 foreach (var eip in eniEips)
                     Route(routes, gw, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
@@ -151,22 +181,22 @@ public sealed record HostPlan(
         foreach (var chain in BaseChains(o))
             chains[chain.Name] = chain;
 
-        return new HostPlan(desired.Revision, namespaces, links, addresses, routes, targets, new NftTable("ip", o.TableName, sets, chains));
+        return new HostPlan(desired.Revision, namespaces, links, addresses, routes, rules, targets, new NftTable("ip", o.TableName, sets, chains));
     }
 
     /// <summary>The chains every plan has; they only look things up in the maps, so they never change.</summary>
     private static IEnumerable<NftChain> BaseChains(HostPlanOptions o) =>
     [
         // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
-        new("antispoof", "type filter hook prerouting priority raw; policy accept;",
+        new("guard_source", "type filter hook prerouting priority raw; policy accept;",
             [$"iifname \"{EniNames.GatewayMarker}*\" iifname . ip saddr != @{SourceSet} drop"]),
         // Only traffic from the internet is translated: one lookup whatever the number of EIPs; a miss leaves the packet alone.
-        new("dnat", "type nat hook prerouting priority dstnat; policy accept;",
+        new("nat_inbound", "type nat hook prerouting priority dstnat; policy accept;",
             [$"iifname \"{o.UplinkName}\" dnat to ip daddr map @{DnatMap}"]),
-        new("snat", "type nat hook postrouting priority srcnat; policy accept;",
+        new("nat_outbound", "type nat hook postrouting priority srcnat; policy accept;",
             [$"oifname \"{o.UplinkName}\" snat to ip saddr map @{SnatMap}"]),
         // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
-        new("forward", "type filter hook forward priority filter; policy accept;",
+        new("filter_forward", "type filter hook forward priority filter; policy accept;",
         [
             "ct state established,related accept",
             "ct state invalid drop",
@@ -184,8 +214,8 @@ public sealed record HostPlan(
         return set;
     }
 
-    private static void Route(SortedDictionary<(string, string), RouteEntry> routes, string ns, string destination, string device, string? via) =>
-        routes[(ns, destination)] = new RouteEntry(ns, destination, device, via);
+    private static void Route(SortedDictionary<(string, int, string), RouteEntry> routes, string ns, string destination, string device, string? via, int table = 0) =>
+        routes[(ns, table, destination)] = new RouteEntry(ns, destination, device, via, table);
 
     private static string Quote(string name) => "\"" + name + "\"";
 }

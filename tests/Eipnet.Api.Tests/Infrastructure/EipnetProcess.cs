@@ -44,7 +44,7 @@ public sealed class EipnetProcess : IAsyncDisposable
     /// <summary>Starts `eipnet server` and waits until it prints its endpoint.</summary>
     public static async Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null)
     {
-        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", .. args], env))!);
+        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", "--dataplane", "sim", .. args], env))!);
         var ready = new TaskCompletionSource();
         void OnLine(object _, DataReceivedEventArgs e)
         {

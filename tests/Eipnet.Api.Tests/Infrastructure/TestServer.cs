@@ -17,7 +17,8 @@ public sealed class TestServer : IAsyncDisposable
 
     public RunningServer Server { get; }
 
-    public static async Task<TestServer> StartAsync(Backend backend = Backend.Sqlite, string? catalogFile = null)
+    /// <param name="configure">Changes to the options before the server starts (the lab tests set their data plane).</param>
+    public static async Task<TestServer> StartAsync(Backend backend = Backend.Sqlite, string? catalogFile = null, Func<ServerOptions, ServerOptions>? configure = null)
     {
         var directory = backend == Backend.Sqlite ? TestDatabases.NewSqliteDirectory() : null;
         var options = new ServerOptions
@@ -28,7 +29,7 @@ public sealed class TestServer : IAsyncDisposable
             CatalogFile = catalogFile,
             QuietRequestLog = true,
         };
-        return new TestServer(await ServerHost.StartAsync(options), directory);
+        return new TestServer(await ServerHost.StartAsync(configure is null ? options : configure(options)), directory);
     }
 
     /// <summary>Creates an account (optionally allowlisted for multi-EIP mode) and returns a client signed with its keys.</summary>

@@ -128,7 +128,7 @@ async function startServer(options = {}) {
     EIPNET_BOOTSTRAP_ACCESS_KEY_SECRET: bootstrap.accessKeySecret,
   };
   delete env.EIPNET_POSTGRES;
-  const child = spawn(file, ['server', '--listen', `127.0.0.1:${port}`, ...storage], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, ['server', '--listen', `127.0.0.1:${port}`, '--dataplane', 'sim', ...storage], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const lines = [];
   let exited = null;

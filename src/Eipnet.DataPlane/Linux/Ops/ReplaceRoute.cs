@@ -6,5 +6,6 @@ namespace Eipnet.DataPlane.Linux.Ops;
 public sealed record ReplaceRoute(RouteEntry Route) : HostOp
 {
     public override string ToString() =>
-        $"route replace {Route.Namespace} {Route.Destination} dev {Route.Device}" + (Route.Via is null ? "" : $" via {Route.Via} onlink");
+        $"route replace {Route.Namespace} {Route.Destination} dev {Route.Device}" + (Route.Via is null ? "" : $" via {Route.Via} onlink")
+        + (Route.Table == 0 ? "" : $" table {Route.Table}");
 }

@@ -1,0 +1,72 @@
+using Eipnet.Agent.Kernel;
+using Eipnet.Agent.Lab;
+using Eipnet.DataPlane;
+using Eipnet.DataPlane.Linux;
+
+namespace Eipnet.Agent.Applying;
+
+/// <summary>The data plane that moves real packets: intent becomes nftables and iproute2 state in the lab's namespaces.</summary>
+/// <remarks>Steady state: each pass folds the changes into <see cref="DesiredState"/>, plans the host and applies only the
+/// difference from the last applied plan (element-level nft commands in one transaction). A full pass (start, resync) and
+/// any pass after a failure observe the kernel instead, apply the difference from what is actually there and reload the nft
+/// table whole, which repairs drift: whatever a crash or a hand changed in what we own comes back, and what we own but no
+/// longer want goes.</remarks>
+public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPlane
+{
+    private readonly DesiredState desired = new();
+    private readonly HostApplier applier = new(run);
+    private readonly HostObserver observer = new(run, lab.Options.Plan, new HashSet<string>(StringComparer.Ordinal) { lab.Options.InternetNamespace });
+    private HostPlan? applied;
+
+    public string Name => "linux";
+
+    public LabTopology Lab => lab;
+
+    /// <summary>The plan the kernel holds now (null before the first pass and after a failed one).</summary>
+    public HostPlan? Applied => applied;
+
+    /// <summary>Whether this machine can run it: root, and the ip and nft commands.</summary>
+    public static bool IsAvailable(out string why)
+    {
+        if (!OperatingSystem.IsLinux())
+            why = "not Linux";
+        else if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("USER") != "root")
+            why = "not running as root";
+        else if (!OnPath("ip"))
+            why = "iproute2 (ip) is not installed";
+        else if (!OnPath("nft"))
+            why = "nftables (nft) is not installed";
+        else
+        {
+            why = "";
+            return true;
+        }
+        return false;
+    }
+
+    public async Task ApplyAsync(DesiredChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        desired.Apply(changes);
+        var plan = HostPlan.For(desired, lab.Options.Plan);
+        var resync = changes.Full || applied is null;
+        HostDiff diff;
+        if (resync)
+        {
+            await lab.EnsureAsync(ct);
+            diff = HostDiff.Between(await observer.ObserveAsync(plan, ct), plan, lab.Options.Plan, reloadTable: true);
+        }
+        else
+        {
+            diff = HostDiff.Between(applied, plan, lab.Options.Plan);
+        }
+        applied = null; // until this pass has gone through: a failure part-way leaves the kernel between two plans
+        await applier.ApplyAsync(diff, ct);
+        applied = plan;
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin").Split(':')
+            .Append("/usr/sbin").Append("/sbin")
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Eipnet.Agent.Kernel;
+using Eipnet.Agent.Lab;
+
+namespace Eipnet.Cli.Commands;
+
+/// <summary>`eipnet lab exec|status|down`: work inside the lab the server's Linux data plane builds.</summary>
+internal static class LabCommand
+{
+    public static Command Create()
+    {
+        var lab = new Command("lab", "The lab: run commands in instances or on the internet host, show the topology, tear it down.");
+        lab.Subcommands.Add(Exec());
+        lab.Subcommands.Add(Status());
+        lab.Subcommands.Add(Down());
+        return lab;
+    }
+
+    private static Option<string> PrefixOption() =>
+        new("--lab-prefix") { Description = "Prefix of the lab's namespaces (as given to the server).", DefaultValueFactory = _ => LabOptions.DefaultPrefix };
+
+    private static Command Exec()
+    {
+        var prefix = PrefixOption();
+        var target = new Argument<string>("TARGET") { Description = "An instance id (i-...), \"internet\" or \"gateway\"." };
+        var program = new Argument<string[]>("COMMAND") { Description = "The command and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("exec", "Run a command inside an instance, on the internet host or on the gateway: lab exec i-xxx -- ip addr");
+        command.Options.Add(prefix);
+        command.Arguments.Add(target);
+        command.Arguments.Add(program);
+        command.SetAction(async (result, ct) =>
+        {
+            var p = result.GetValue(prefix)!;
+            var t = result.GetValue(target)!;
+            var ns = t switch
+            {
+                "internet" => p + "inet",
+                "gateway" => p + "gw",
+                _ => p + t,
+            };
+            if (!Namespaces.Exists(ns))
+            {
+                Console.Error.WriteLine($"eipnet: no lab namespace '{ns}': is the server running with the linux data plane, and is '{t}' an instance it knows?");
+                return 2;
+            }
+            var info = new ProcessStartInfo("ip") { UseShellExecute = false };
+            foreach (var a in (string[])["netns", "exec", ns, .. result.GetValue(program)!])
+                info.ArgumentList.Add(a);
+            using var process = Process.Start(info)!;
+            await process.WaitForExitAsync(ct);
+            return process.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var prefix = PrefixOption();
+        var command = new Command("status", "Show the lab's namespaces, their interfaces and addresses, and the gateway's nft maps.");
+        command.Options.Add(prefix);
+        command.SetAction(async (result, ct) =>
+        {
+            var p = result.GetValue(prefix)!;
+            var run = new CommandRunner();
+            var ours = Namespaces.WithPrefix(p);
+            if (ours.Count == 0)
+            {
+                Console.WriteLine($"no lab: no namespace starts with '{p}'");
+                return 0;
+            }
+            foreach (var ns in ours)
+            {
+                Console.WriteLine(ns + Role(ns, p));
+                var addresses = await run.IpAsync(ns, ["-br", "addr", "show"], ct);
+                foreach (var line in addresses.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("lo ", StringComparison.Ordinal) || ns == p + "gw"))
+                    Console.WriteLine("  " + line.TrimEnd());
+            }
+            var maps = await run.ExecAsync(p + "gw", "nft", ["-j", "list", "table", "ip", "eipnet"], null, ct);
+            if (maps.Succeeded)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(maps.Stdout);
+                Console.WriteLine("gateway nft table ip eipnet:");
+                foreach (var item in json.RootElement.GetProperty("nftables").EnumerateArray())
+                {
+                    var kind = item.TryGetProperty("map", out var m) ? m : item.TryGetProperty("set", out var s) ? s : default;
+                    if (kind.ValueKind == System.Text.Json.JsonValueKind.Object)
+                        Console.WriteLine($"  {kind.GetProperty("name").GetString(),-20} {(kind.TryGetProperty("elem", out var e) ? e.GetArrayLength() : 0)} elements");
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Role(string ns, string prefix) => ns[prefix.Length..] switch
+    {
+        "gw" => "  (gateway: EIP pool, nft table, host end of every ENI)",
+        "inet" => "  (internet host)",
+        "parked" => "  (ENIs attached to no instance)",
+        var rest when rest.StartsWith("i-", StringComparison.Ordinal) => "  (instance)",
+        _ => "",
+    };
+
+    private static Command Down()
+    {
+        var prefix = PrefixOption();
+        var command = new Command("down", "Delete every namespace of the lab (and so everything in it); nothing else is touched.");
+        command.Options.Add(prefix);
+        command.SetAction(async (result, ct) =>
+        {
+            var p = result.GetValue(prefix)!;
+            var deleted = await new LabTopology(new LabOptions(p, [LabOptions.DefaultPool]), new CommandRunner()).DownAsync(ct);
+            Console.WriteLine(deleted.Count == 0 ? $"no lab: no namespace starts with '{p}'" : "deleted " + string.Join(", ", deleted));
+            return 0;
+        });
+        return command;
+    }
+}

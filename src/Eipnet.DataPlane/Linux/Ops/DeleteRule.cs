@@ -1,0 +1,9 @@
+using Eipnet.DataPlane.Linux.Topology;
+
+namespace Eipnet.DataPlane.Linux.Ops;
+
+/// <summary>Remove a policy-routing rule from a namespace that stays (rules do not go with a moved device).</summary>
+public sealed record DeleteRule(RuleEntry Rule) : HostOp
+{
+    public override string ToString() => $"rule del {Rule.Namespace} from {Rule.From} table {Rule.Table} priority {Rule.Priority}";
+}
