@@ -25,6 +25,9 @@ public sealed record HostPlan(
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
+    /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
+    public const string PublicOnlySet = "eni_public_only";
+
     /// <summary>The gateway's loopback, which holds the addresses guests use as their gateway (vSwitch and EIP-pool gateways),
     /// so the gateway answers ARP for them on every ENI.</summary>
     public const string GatewayLoopback = "lo";
@@ -56,6 +59,7 @@ public sealed record HostPlan(
         var snat = Elements();
         var routed = Elements();
         var sources = Elements();
+        var publicOnly = Elements();
         var ingress = Elements();
         var egress = Elements();
         var members = new SortedDictionary<string, SortedDictionary<string, string?>>(StringComparer.Ordinal);
@@ -90,6 +94,8 @@ public sealed record HostPlan(
             };
             foreach (var address in own)
                 sources[port + " . " + address] = null;
+            if (mode == AssociationMode.Binded && eniEips.Count > 0)
+                publicOnly[port] = null;
 
             var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
             if (groupIds.Count > 0)
@@ -170,6 +176,7 @@ public sealed record HostPlan(
             [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", snat),
             [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", routed),
             [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", sources),
+            [PublicOnlySet] = new("set", PublicOnlySet, "ifname", publicOnly),
             [IngressMap] = new("map", IngressMap, "ifname : verdict", ingress),
             [EgressMap] = new("map", EgressMap, "ifname : verdict", egress),
         };
@@ -200,6 +207,8 @@ public sealed record HostPlan(
         [
             "ct state established,related accept",
             "ct state invalid drop",
+            $"iifname @{PublicOnlySet} oifname != \"{o.UplinkName}\" drop",
+            $"oifname @{PublicOnlySet} iifname != \"{o.UplinkName}\" drop",
             $"iifname vmap @{EgressMap}",
             $"oifname vmap @{IngressMap}",
         ]),

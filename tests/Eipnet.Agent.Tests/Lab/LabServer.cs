@@ -14,7 +14,7 @@ namespace Eipnet.Agent.Tests.Lab;
 /// with the reason.</remarks>
 public sealed class LabServer : IAsyncDisposable
 {
-    private readonly List<Process> processes = [];
+    private readonly List<LabProcess> processes = [];
 
     private LabServer(TestServer server, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run)
     {
@@ -65,14 +65,13 @@ public sealed class LabServer : IAsyncDisposable
     public Task<CommandResult> ExecAsync(string ns, string program, params string[] args) => Run.ExecAsync(ns, program, args);
 
     /// <summary>Starts a long-running command in a namespace; it is killed (by its PID) when the lab is disposed.</summary>
-    public Process Start(string ns, string program, params string[] args)
+    public LabProcess Start(string ns, string program, params string[] args)
     {
-        var info = new ProcessStartInfo("ip") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("ip") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in (string[])["netns", "exec", ns, program, .. args])
             info.ArgumentList.Add(a);
-        var process = Process.Start(info)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = new LabProcess(Process.Start(info)!);
+        process.Capture();
         processes.Add(process);
         return process;
     }
@@ -88,10 +87,7 @@ public sealed class LabServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var p in processes)
-        {
-            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             p.Dispose();
-        }
         await Server.DisposeAsync();
         if (Environment.GetEnvironmentVariable("EIPNET_LAB_KEEP") == "1")
         {

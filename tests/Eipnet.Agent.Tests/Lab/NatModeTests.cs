@@ -26,4 +26,34 @@ public sealed class NatModeTests
         // Outbound from the private IP reaches the internet host with the EIP as its source.
         Assert.Equal($"203.0.113.10 {eip}", await Packets.TcpAsync(lab, instance, "203.0.113.10", 9000));
     }
+
+    [Fact]
+    public async Task SecondaryEniWithThreePrivateIps_CarriesThreeEips_EachToItsOwnPrivateIp()
+    {
+        await using var lab = await LabServer.StartAsync();
+        var scene = await LabScene.CreateAsync(lab, secondOctet: 11);
+        var (instanceId, _, _) = await scene.InstanceAsync();
+        var (eniId, privateIps) = await scene.EniAsync(secondaryIps: 2);
+        Assert.Equal(3, privateIps.Count);
+        await scene.AttachAsync(eniId, instanceId);
+        var eips = new List<string>();
+        foreach (var ip in privateIps)
+        {
+            var (allocationId, eip) = await scene.EipAsync();
+            await scene.AssociateAsync(allocationId, eniId, privateIp: ip);
+            eips.Add(eip);
+        }
+
+        var instance = lab.InstanceNamespace(instanceId);
+        await Packets.TcpServerAsync(lab, instance, LabScene.TcpPort);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal($"{privateIps[i]} 203.0.113.10", await Packets.TcpAsync(lab, lab.Internet, eips[i], LabScene.TcpPort));
+        var seen = await lab.AddressesAsync(instance);
+        Assert.All(privateIps, ip => Assert.Contains(ip, seen));
+        Assert.All(eips, eip => Assert.DoesNotContain(eip, seen));
+        // Each private IP leaves with its own EIP (replies and new connections alike).
+        await Packets.TcpServerAsync(lab, lab.Internet, 9000);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal($"203.0.113.10 {eips[i]}", await Packets.TcpAsync(lab, instance, "203.0.113.10", 9000, source: privateIps[i]));
+    }
 }

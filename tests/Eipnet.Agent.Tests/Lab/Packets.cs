@@ -6,17 +6,37 @@ namespace Eipnet.Agent.Tests.Lab;
 /// saw ("LOCAL PEER"), and clients that print that answer, or nothing when nothing came back.</summary>
 public static class Packets
 {
-    /// <summary>Starts a TCP server on the port in the namespace and waits until it listens.</summary>
-    public static async Task TcpServerAsync(LabServer lab, string ns, int port)
+    /// <summary>Starts a TCP server on the port in the namespace and waits until it listens; with a tag, the answer starts
+    /// with it (to tell instances apart).</summary>
+    public static async Task TcpServerAsync(LabServer lab, string ns, int port, string? tag = null)
     {
-        lab.Start(ns, "socat", $"TCP-LISTEN:{P(port)},reuseaddr,fork", "SYSTEM:echo $SOCAT_SOCKADDR $SOCAT_PEERADDR");
+        lab.Start(ns, "socat", $"TCP-LISTEN:{P(port)},reuseaddr,fork", "SYSTEM:echo " + (tag is null ? "" : tag + " ") + "$SOCAT_SOCKADDR $SOCAT_PEERADDR");
         await WaitListeningAsync(lab, ns, "-ltnH", port);
     }
 
-    /// <summary>Starts a UDP server on the port in the namespace and waits until it is bound.</summary>
-    public static async Task UdpServerAsync(LabServer lab, string ns, int port)
+    /// <summary>Starts a UDP sink that prints every datagram it receives (one line each) and waits until it is bound.</summary>
+    public static async Task<LabProcess> UdpSinkAsync(LabServer lab, string ns, int port)
     {
-        lab.Start(ns, "socat", $"UDP-RECVFROM:{P(port)},reuseaddr,ip-pktinfo,fork", "SYSTEM:echo $SOCAT_IP_DSTADDR $SOCAT_PEERADDR");
+        var sink = lab.Start(ns, "socat", "-u", $"UDP-RECV:{P(port)},reuseaddr", "STDOUT");
+        await WaitListeningAsync(lab, ns, "-lunH", port);
+        return sink;
+    }
+
+    /// <summary>Sends one datagram with this payload from the namespace (from a fixed source port when given, so that
+    /// repeated sends are one flow for conntrack); does not wait for an answer.</summary>
+    public static async Task SendUdpAsync(LabServer lab, string ns, string address, int port, string payload, string? source = null, int? sourcePort = null)
+    {
+        var options = (source is null ? "" : $",bind={source}") + (sourcePort is { } sp ? $",sourceport={P(sp)},reuseaddr" : "");
+        var result = await lab.Run.ExecAsync(ns, "socat", ["-u", "-", $"UDP:{address}:{P(port)}{options}"], payload + "\n");
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"sending from {ns} failed: {result.Stderr}");
+    }
+
+    /// <summary>Starts a UDP server on the port in the namespace and waits until it is bound. Like any UDP server on a host
+    /// with several addresses, it must be bound to the address it serves to answer from it (else routing picks the source).</summary>
+    public static async Task UdpServerAsync(LabServer lab, string ns, int port, string? bind = null)
+    {
+        lab.Start(ns, "socat", $"UDP-RECVFROM:{P(port)},reuseaddr,ip-pktinfo,fork" + (bind is null ? "" : $",bind={bind}"), "SYSTEM:echo $SOCAT_IP_DSTADDR $SOCAT_PEERADDR");
         await WaitListeningAsync(lab, ns, "-lunH", port);
     }
 
