@@ -16,16 +16,21 @@ public sealed class LabServer : IAsyncDisposable
 {
     private readonly List<LabProcess> processes = [];
 
-    private LabServer(TestServer server, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run)
+    private readonly string dataDirectory;
+    private readonly TimeSpan resync;
+
+    private LabServer(TestServer server, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run, string dataDirectory, TimeSpan resync)
     {
         Server = server;
         DataPlane = dataPlane;
         Topology = lab;
         Run = run;
+        this.dataDirectory = dataDirectory;
+        this.resync = resync;
     }
 
-    public TestServer Server { get; }
-    public LinuxDataPlane DataPlane { get; }
+    public TestServer Server { get; private set; }
+    public LinuxDataPlane DataPlane { get; private set; }
     public LabTopology Topology { get; }
     public CommandRunner Run { get; }
     public string Prefix => Topology.Options.Prefix;
@@ -40,22 +45,36 @@ public sealed class LabServer : IAsyncDisposable
         var prefix = "eipt" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)) + "-";
         var run = new CommandRunner();
         var lab = new LabTopology(new LabOptions(prefix, [LabOptions.DefaultPool]), run);
+        var directory = Directory.CreateTempSubdirectory("eipnet-lab-test-").FullName;
+        var period = resync ?? TimeSpan.FromMinutes(10);
         var dataPlane = new LinuxDataPlane(lab, run);
         try
         {
-            var server = await TestServer.StartAsync(configure: o => o with
-            {
-                DataPlaneInstance = dataPlane,
-                Catalog = LabCatalog.From(CatalogLoader.LoadDefault(), [LabOptions.DefaultPool.ToString()]),
-                ResyncPeriod = resync ?? TimeSpan.FromMinutes(10),
-            });
-            return new LabServer(server, dataPlane, lab, run);
+            return new LabServer(await StartServerAsync(dataPlane, directory, period), dataPlane, lab, run, directory, period);
         }
         catch
         {
             await lab.DownAsync(CancellationToken.None);
             throw;
         }
+    }
+
+    private static Task<TestServer> StartServerAsync(LinuxDataPlane dataPlane, string directory, TimeSpan resync) =>
+        TestServer.StartAsync(configure: o => o with
+        {
+            DataDirectory = directory,
+            DataPlaneInstance = dataPlane,
+            Catalog = LabCatalog.From(CatalogLoader.LoadDefault(), [LabOptions.DefaultPool.ToString()]),
+            ResyncPeriod = resync,
+        });
+
+    /// <summary>Stops the server and starts a new one on the same database and lab, with a new data plane that knows nothing
+    /// of what the old one applied (as after a crash); returns once it has started (its first pass runs in the background).</summary>
+    public async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        DataPlane = new LinuxDataPlane(Topology, Run);
+        Server = await StartServerAsync(DataPlane, dataDirectory, resync);
     }
 
     /// <summary>A client of a new account allowlisted for multi-EIP mode.</summary>
@@ -89,6 +108,7 @@ public sealed class LabServer : IAsyncDisposable
         foreach (var p in processes)
             p.Dispose();
         await Server.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
         if (Environment.GetEnvironmentVariable("EIPNET_LAB_KEEP") == "1")
         {
             Console.Error.WriteLine($"EIPNET_LAB_KEEP=1: kept the lab {Prefix}* for inspection; remove it with ./eipnet lab down --lab-prefix {Prefix}");
