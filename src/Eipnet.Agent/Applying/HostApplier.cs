@@ -44,7 +44,7 @@ public sealed class HostApplier(CommandRunner run)
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)
     {
-        string[] add = ["link", "add", c.GatewayName, "type", "veth", "peer", "name", c.Name, "address", c.MacAddress, "netns", c.Namespace];
+        string[] add = ["link", "add", c.GatewayName, "address", GatewayMac(c.MacAddress), "type", "veth", "peer", "name", c.Name, "address", c.MacAddress, "netns", c.Namespace];
         var result = await run.IpAsync(c.GatewayNamespace, add, ct);
         if (result.SaysExists)
         {
@@ -89,6 +89,10 @@ public sealed class HostApplier(CommandRunner run)
 
     private static string[] RuleArgs(string verb, DataPlane.Linux.Topology.RuleEntry rule) =>
         ["rule", verb, "from", rule.From, "table", Table(rule.Table), "priority", rule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    /// <summary>The gateway end's MAC, derived from the ENI's (first octet 02 becomes 06, still locally administered), so a
+    /// recreated link looks the same to the guest and the kernel state is the same after every rebuild.</summary>
+    public static string GatewayMac(string eniMac) => "06" + eniMac[2..];
 
     private static string Table(int table) => table == 0 ? "main" : table.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

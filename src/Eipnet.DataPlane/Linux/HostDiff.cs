@@ -42,6 +42,7 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (gw, l.GatewayName), (l.Namespace, l.Name) }))
         {
             (gw, HostPlan.GatewayLoopback),
+            (gw, o.UplinkName),
         };
 
         // 1. Build.
