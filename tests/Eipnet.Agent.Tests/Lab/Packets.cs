@@ -45,16 +45,25 @@ public static class Packets
     public static async Task<string?> TcpAsync(LabServer lab, string ns, string address, int port, string? source = null, double timeoutSeconds = 2)
     {
         var target = $"TCP:{address}:{P(port)},connect-timeout={timeoutSeconds.ToString(CultureInfo.InvariantCulture)}" + (source is null ? "" : $",bind={source}");
-        var result = await lab.ExecAsync(ns, "socat", "-T", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-", target);
+        // -t as well as -T: once our (empty) input ends, socat waits only -t (0.5 s by default) for the answer.
+        var t = timeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        var result = await lab.ExecAsync(ns, "socat", "-T", t, "-t", t, "-", target);
         return Answer(result.Stdout);
     }
 
-    /// <summary>Sends one datagram from the namespace and returns the server's answer, or null when none came.</summary>
+    /// <summary>Sends a datagram from the namespace and returns the server's answer, or null when none came; like any UDP
+    /// client it tries again once, as a datagram may be lost (a machine this busy drops one now and then).</summary>
     public static async Task<string?> UdpAsync(LabServer lab, string ns, string address, int port, string? source = null, double timeoutSeconds = 2)
     {
         var target = $"UDP:{address}:{P(port)}" + (source is null ? "" : $",bind={source}");
-        var result = await lab.Run.ExecAsync(ns, "socat", ["-T", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-", target], "probe\n");
-        return Answer(result.Stdout);
+        var t = timeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var result = await lab.Run.ExecAsync(ns, "socat", ["-T", t, "-t", t, "-", target], "probe\n");
+            if (Answer(result.Stdout) is { } answer)
+                return answer;
+        }
+        return null;
     }
 
     private static string? Answer(string stdout) => stdout.Trim() is { Length: > 0 } a ? a : null;

@@ -82,6 +82,8 @@ public sealed class ReconcilerTests
         var text = new System.Text.StringBuilder();
         foreach (var ns in Kernel.Namespaces.WithPrefix(lab.Prefix))
         {
+            if (!(await lab.Run.IpAsync(ns, ["link", "show", "lo"])).Succeeded)
+                continue; // deleted while we looked
             text.AppendLine("ns " + ns);
             text.AppendLine(await lab.Run.IpCheckAsync(ns, ["-br", "link", "show"]).ContinueWith(t => StripIndexes(t.Result)));
             text.AppendLine(await lab.Run.IpCheckAsync(ns, ["-br", "-4", "addr", "show"]).ContinueWith(t => StripIndexes(t.Result)));
