@@ -44,9 +44,14 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         return false;
     }
 
+    /// <summary>What the last pass did and how long its parts took (for benchmarks and the log).</summary>
+    public PassStats? LastPass { get; private set; }
+
     public async Task ApplyAsync(DesiredChanges changes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var commandsBefore = run.Count;
         desired.Apply(changes);
         var plan = HostPlan.For(desired, lab.Options.Plan);
         var resync = changes.Full || applied is null;
@@ -60,9 +65,11 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         {
             diff = HostDiff.Between(applied, plan, lab.Options.Plan);
         }
+        var planned = clock.Elapsed;
         applied = null; // until this pass has gone through: a failure part-way leaves the kernel between two plans
         await applier.ApplyAsync(diff, ct);
         applied = plan;
+        LastPass = new PassStats(changes.Revision, resync, diff.Operations.Count, run.Count - commandsBefore, planned, clock.Elapsed - planned);
     }
 
     private static bool OnPath(string program) =>
