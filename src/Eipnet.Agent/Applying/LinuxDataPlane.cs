@@ -52,17 +52,25 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         ArgumentNullException.ThrowIfNull(changes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var commandsBefore = run.Count;
-        desired.Apply(changes);
-        var plan = HostPlan.For(desired, lab.Options.Plan);
+        var touched = desired.Apply(changes);
         var resync = changes.Full || applied is null;
+        HostPlan plan;
         HostDiff diff;
-        if (resync)
+        if (!resync && NatFastPath.TryPlan(applied!, desired, touched, lab.Options.Plan, out var next, out var fast))
         {
+            // NAT EIPs only: their map elements and flows, in time that does not grow with the number of EIPs.
+            plan = next;
+            diff = fast;
+        }
+        else if (resync)
+        {
+            plan = HostPlan.For(desired, lab.Options.Plan);
             await lab.EnsureAsync(ct);
             diff = HostDiff.Between(await observer.ObserveAsync(plan, ct), plan, lab.Options.Plan, reloadTable: true);
         }
         else
         {
+            plan = HostPlan.For(desired, lab.Options.Plan);
             diff = HostDiff.Between(applied, plan, lab.Options.Plan);
         }
         var planned = clock.Elapsed;

@@ -30,7 +30,11 @@ public static class ServerHost
         var store = OpenStore(options);
         await store.MigrateAsync(ct);
         if (options.BootstrapAccount is var (id, secret))
-            await AccountAdmin.EnsureAsync(store, id, secret, TimeProvider.System, ct);
+        {
+            var account = await AccountAdmin.EnsureAsync(store, id, secret, TimeProvider.System, ct);
+            if (options.BootstrapMultiEip && !account.MultiEipAllowed)
+                await AccountAdmin.AllowMultiEipAsync(store, account.AccountId, ct);
+        }
 
         IDataPlane dataPlane = options.DataPlaneInstance ?? options.DataPlane switch
         {

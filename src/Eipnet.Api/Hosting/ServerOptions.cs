@@ -19,5 +19,8 @@ public sealed record ServerOptions
     /// <summary>How often the reconciler hands the data plane everything, which repairs drift in the kernel.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromSeconds(60);
     public (string AccessKeyId, string AccessKeySecret)? BootstrapAccount { get; init; }
+
+    /// <summary>Put the bootstrap account on the multi-EIP allowlist (the lab, where every mode should be tried).</summary>
+    public bool BootstrapMultiEip { get; init; }
     public bool QuietRequestLog { get; init; }
 }

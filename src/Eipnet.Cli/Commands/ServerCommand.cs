@@ -42,6 +42,7 @@ internal static class ServerCommand
                 DataPlane = "sim",
                 ResyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync))),
                 BootstrapAccount = keyId is { Length: > 0 } && keySecret is { Length: > 0 } ? (keyId, keySecret) : null,
+                BootstrapMultiEip = Environment.GetEnvironmentVariable("EIPNET_BOOTSTRAP_MULTI_EIP") == "1",
             };
             var wanted = result.GetValue(dataPlane)!;
             var available = LinuxDataPlane.IsAvailable(out var why);

@@ -158,7 +158,7 @@ public sealed record HostPlan(
         {
             var a = eip.Association!;
             links.TryGetValue(a.NetworkInterfaceId, out var link);
-            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link?.Namespace);
+            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link?.Namespace) { AllocationId = eip.AllocationId };
             if (a.Mode == AssociationMode.Nat)
             {
                 dnat[eip.IpAddress] = a.PrivateIpAddress;

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Eipnet.Agent.Applying;
+using Eipnet.Agent.Kernel;
+using Eipnet.Agent.Lab;
+using Eipnet.Api.Accounts;
+using Eipnet.Api.Catalog;
+using Eipnet.Api.Hosting;
+using Eipnet.Cli.Client;
+using Eipnet.Domain.Addressing;
+using Eipnet.Domain.Associations;
+using Eipnet.Domain.Resources;
+using Eipnet.Store;
+
+namespace Eipnet.Cli.Bench;
+
+/// <summary>Data-plane convergence in the lab: from AssociateEipAddress returning to the EIP showing InUse, and to the first
+/// packet from the internet host arriving at the instance through it, with N EIPs associated in all.</summary>
+/// <remarks>The other N-1 EIPs are written straight into the store before the server starts (the API would need N private
+/// IPs on real ENIs): NAT associations to private IPs of an ENI that does not exist, so they cost what the measured
+/// question is about (the nft maps and the planner's work over N EIPs) and create no links. Their addresses come from
+/// 100.64.0.0/10 (shared address space, not public) and 10.128.0.0/9: map keys only, never on an interface, never sent to.
+/// Packets are timed in-process: a sender socket made inside the internet namespace sends a datagram every millisecond to
+/// the EIP, a receiver socket inside the instance namespace notes when the first one arrives.</remarks>
+internal static class ConvergenceBench
+{
+    private const int Port = 7000;
+    private static readonly Ipv4Cidr FillerPublic = new(0x64400000, 10);   // 100.64.0.0/10
+    private static readonly Ipv4Cidr FillerPrivate = new(0x0A800000, 9);   // 10.128.0.0/9
+
+    public sealed record Result(int Eips, int Changes, Latencies InUse, Latencies FirstPacket, Latencies Plan, Latencies Apply, Latencies KernelBaseline, double FullLoadSeconds, double SeedSeconds);
+
+    public static async Task<Result> RunAsync(int eips, int changes, CancellationToken ct)
+    {
+        var prefix = "eipconv" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2)) + "-";
+        var data = Directory.CreateTempSubdirectory("eipnet-conv-").FullName;
+        var run = new CommandRunner();
+        var lab = new LabTopology(new LabOptions(prefix, [LabOptions.DefaultPool]), run);
+        try
+        {
+            var options = new ServerOptions
+            {
+                Listen = "127.0.0.1:0",
+                DataDirectory = data,
+                QuietRequestLog = true,
+                ResyncPeriod = TimeSpan.FromHours(1),
+                Catalog = LabCatalog.From(CatalogLoader.LoadDefault(), [LabOptions.DefaultPool.ToString()]),
+            };
+            var seedClock = Stopwatch.StartNew();
+            var account = await SeedAsync(options, eips - 1, ct);
+            var seedSeconds = seedClock.Elapsed.TotalSeconds;
+
+            var dataPlane = new LinuxDataPlane(lab, run);
+            await using var server = await ServerHost.StartAsync(options with { DataPlaneInstance = dataPlane }, ct);
+            while (dataPlane.LastPass is null)
+                await Task.Delay(20, ct);
+            var fullLoad = dataPlane.LastPass.Plan + dataPlane.LastPass.Apply;
+            using var client = new ApiClient(server.Endpoint, account.AccessKeyId, account.AccessKeySecret);
+            var (instanceNs, instanceId, allocationId, eip) = await SceneAsync(client, lab, ct);
+
+            var inUse = new Latencies("AssociateEipAddress returned -> InUse");
+            var firstPacket = new Latencies("AssociateEipAddress returned -> first packet at the instance");
+            var plan = new Latencies("data-plane pass: fold + plan + diff");
+            var apply = new Latencies("data-plane pass: apply (kernel commands)");
+            var arrivals = new ConcurrentQueue<long>();
+            using var receiver = NamespaceSockets.Create(instanceNs, () =>
+            {
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                s.Bind(new IPEndPoint(IPAddress.Any, Port));
+                return s;
+            });
+            using var sender = NamespaceSockets.Create(lab.Options.InternetNamespace, () => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
+            using var stop = new CancellationTokenSource();
+            var target = new IPEndPoint(IPAddress.Parse(eip), Port);
+            var sending = Task.Run(async () =>
+            {
+                var payload = new byte[8];
+                while (!stop.IsCancellationRequested)
+                {
+                    try { sender.SendTo(payload, target); } catch (SocketException) { } // unreachable while unassociated
+                    await Task.Delay(1);
+                }
+            });
+            var receiving = Task.Run(() =>
+            {
+                var buffer = new byte[64];
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        receiver.Receive(buffer);
+                        arrivals.Enqueue(Stopwatch.GetTimestamp());
+                    }
+                    catch (SocketException) { return; }
+                    catch (ObjectDisposedException) { return; }
+                }
+            });
+
+            for (var i = 0; i < changes; i++)
+            {
+                arrivals.Clear();
+                await client.VpcAsync("AssociateEipAddress", ("RegionId", LabCatalog.DefaultRegion), ("AllocationId", allocationId),
+                    ("InstanceId", instanceId), ("InstanceType", "EcsInstance"));
+                var returned = Stopwatch.GetTimestamp();
+                await WaitStatusAsync(client, allocationId, "InUse", ct);
+                inUse.Add(Stopwatch.GetElapsedTime(returned).TotalMilliseconds);
+                var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
+                long first = 0;
+                while (Stopwatch.GetTimestamp() < deadline && (first = arrivals.Where(a => a >= returned).DefaultIfEmpty(0).Min()) == 0)
+                    await Task.Delay(1, ct);
+                if (first == 0)
+                    throw new InvalidOperationException($"change {i}: no packet reached the instance within 3 s of the association");
+                firstPacket.Add(Stopwatch.GetElapsedTime(returned, first).TotalMilliseconds);
+                if (dataPlane.LastPass is { } pass)
+                {
+                    plan.Add(pass.Plan.TotalMilliseconds);
+                    apply.Add(pass.Apply.TotalMilliseconds);
+                }
+                await client.VpcAsync("UnassociateEipAddress", ("RegionId", LabCatalog.DefaultRegion), ("AllocationId", allocationId),
+                    ("InstanceId", instanceId), ("InstanceType", "EcsInstance"));
+                await WaitStatusAsync(client, allocationId, "Available", ct);
+            }
+            await stop.CancelAsync();
+            receiver.Close();
+            await sending;
+            await receiving;
+
+            // The floor: one nft element change in a process of its own, as the applier makes it, in the same run.
+            var baseline = new Latencies("one nft element add + delete (kernel floor)");
+            var gw = lab.Options.Plan.GatewayNamespace;
+            for (var i = 0; i < 20; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "element", "ip", "eipnet", "dnat_v4", "{ 198.51.100.254 : 10.10.1.254 }"], ct: ct);
+                await run.CheckAsync("ip", ["netns", "exec", gw, "nft", "delete", "element", "ip", "eipnet", "dnat_v4", "{ 198.51.100.254 }"], ct: ct);
+                baseline.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            return new Result(eips, changes, inUse, firstPacket, plan, apply, baseline, fullLoad.TotalSeconds, seedSeconds);
+        }
+        finally
+        {
+            await lab.DownAsync(CancellationToken.None);
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<Account> SeedAsync(ServerOptions options, int fillers, CancellationToken ct)
+    {
+        await using var store = ServerHost.OpenStore(options);
+        await store.MigrateAsync(ct);
+        var account = await AccountAdmin.CreateAsync(store, "bench", multiEip: true, TimeProvider.System, ct);
+        await AccountAdmin.SetQuotaAsync(store, account.AccountId, "eips", 1_000_000, ct);
+        var now = DateTimeOffset.UtcNow;
+        const int batch = 5000;
+        for (var start = 0; start < fillers; start += batch)
+        {
+            await store.WriteAsync(WriteScope.Account(account.AccountId), async s =>
+            {
+                var rev = await s.RevisionAsync();
+                for (var i = start; i < Math.Min(fillers, start + batch); i++)
+                {
+                    var association = new Association("eni-filler", Association.NetworkInterface, "eni-filler",
+                        Ipv4Cidr.Format(FillerPrivate.Network + 2 + (uint)i), AssociationMode.Nat);
+                    await s.PutAsync(new Eip($"eip-filler{i:D12}", account.AccountId, LabCatalog.DefaultRegion, Ipv4Cidr.Format(FillerPublic.Network + 2 + (uint)i),
+                        EipStatus.InUse, 5, "PayByTraffic", "PostPaid", "BGP", "", "", now, association, rev), forDataPlane: false);
+                }
+                return 0;
+            }, ct);
+        }
+        return account;
+    }
+
+    private static async Task<(string Namespace, string InstanceId, string AllocationId, string Eip)> SceneAsync(ApiClient client, LabTopology lab, CancellationToken ct)
+    {
+        var region = LabCatalog.DefaultRegion;
+        var vpc = (await client.VpcAsync("CreateVpc", ("RegionId", region), ("CidrBlock", "10.10.0.0/16"))).GetProperty("VpcId").GetString()!;
+        var vsw = (await client.VpcAsync("CreateVSwitch", ("RegionId", region), ("VpcId", vpc), ("ZoneId", "cn-shanghai-b"), ("CidrBlock", "10.10.1.0/24"))).GetProperty("VSwitchId").GetString()!;
+        var sg = (await client.EcsAsync("CreateSecurityGroup", ("RegionId", region), ("VpcId", vpc))).GetProperty("SecurityGroupId").GetString()!;
+        await client.EcsAsync("AuthorizeSecurityGroup", ("RegionId", region), ("SecurityGroupId", sg), ("IpProtocol", "UDP"),
+            ("PortRange", $"{Port}/{Port}"), ("SourceCidrIp", "0.0.0.0/0"));
+        var instance = (await client.EcsAsync("RunInstances", ("RegionId", region), ("InstanceType", "ecs.g7.large"), ("ImageId", "ubuntu_22_04_x64"),
+            ("VSwitchId", vsw), ("SecurityGroupId", sg))).GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        var ns = lab.Options.Plan.InstanceNamespace(instance);
+        while (!Namespaces.Exists(ns) || !(await new CommandRunner().IpAsync(ns, ["-4", "addr", "show", "scope", "global"], ct)).Stdout.Contains("10.10.1.", StringComparison.Ordinal))
+            await Task.Delay(20, ct);
+        var eip = await client.VpcAsync("AllocateEipAddress", ("RegionId", region));
+        return (ns, instance, eip.GetProperty("AllocationId").GetString()!, eip.GetProperty("EipAddress").GetString()!);
+    }
+
+    private static async Task WaitStatusAsync(ApiClient client, string allocationId, string status, CancellationToken ct)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+        while (true)
+        {
+            var body = await client.VpcAsync("DescribeEipAddresses", ("RegionId", LabCatalog.DefaultRegion), ("AllocationId", allocationId));
+            if (body.GetProperty("EipAddresses").GetProperty("EipAddress")[0].GetProperty("Status").GetString() == status)
+                return;
+            if (Stopwatch.GetTimestamp() > deadline)
+                throw new TimeoutException($"{allocationId} did not become {status} within 10 s");
+            await Task.Delay(2, ct);
+        }
+    }
+
+    /// <summary>The report for a set of results (Markdown, as the other benchmarks print it).</summary>
+    public static string Report(IReadOnlyList<Result> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| EIPs | changes | InUse p50 / p99 ms | first packet p50 / p99 ms | pass plan p50 ms | pass apply p50 ms | kernel floor p50 ms | first packet p50 / floor | full load s |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Eips:N0} | {r.Changes} | {r.InUse.Percentile(50):F1} / {r.InUse.Percentile(99):F1} | {r.FirstPacket.Percentile(50):F1} / {r.FirstPacket.Percentile(99):F1} | {r.Plan.Percentile(50):F1} | {r.Apply.Percentile(50):F1} | {r.KernelBaseline.Percentile(50):F1} | {r.FirstPacket.Percentile(50) / r.KernelBaseline.Percentile(50):F1} | {r.FullLoadSeconds:F2} |"));
+        }
+        return text.ToString();
+    }
+}
