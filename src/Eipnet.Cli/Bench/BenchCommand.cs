@@ -26,6 +26,8 @@ internal static class BenchCommand
         command.Options.Add(requests);
         command.Options.Add(postgres);
         command.Options.Add(output);
+        command.Subcommands.Add(ForwardingBenchCommand.Create());
+        command.Subcommands.Add(ConvergenceCommand.Create());
         command.SetAction(async (result, ct) =>
         {
             var report = new StringBuilder();

@@ -40,7 +40,8 @@ internal static class ForwardingConnections
     }
 
     /// <summary>Opens connections from <paramref name="parallel"/> threads for a warm-up and then <paramref name="duration"/>;
-    /// prints "connections=N seconds=S failures=F" for the timed window.</summary>
+    /// prints "connections=N seconds=S failures=F cpu=C" for the timed window (C: this process's CPU seconds in it) and
+    /// "total=T", the connections of the whole run (the server's CPU time is known only for the whole run).</summary>
     public static void Open(IPEndPoint target, TimeSpan duration, int parallel)
     {
         long opened = 0, failed = 0;
@@ -64,11 +65,14 @@ internal static class ForwardingConnections
         }) { IsBackground = true }).ToList();
         workers.ForEach(t => t.Start());
         Thread.Sleep(300); // JIT and the first connections' route and neighbour lookups stay out of the window
-        var (startOpened, startFailed, start) = (Interlocked.Read(ref opened), Interlocked.Read(ref failed), Stopwatch.GetTimestamp());
+        using var self = Process.GetCurrentProcess();
+        var (startOpened, startFailed, startCpu, start) = (Interlocked.Read(ref opened), Interlocked.Read(ref failed), self.TotalProcessorTime, Stopwatch.GetTimestamp());
         Thread.Sleep(duration);
-        var (endOpened, endFailed, seconds) = (Interlocked.Read(ref opened), Interlocked.Read(ref failed), Stopwatch.GetElapsedTime(start).TotalSeconds);
+        self.Refresh();
+        var (endOpened, endFailed, endCpu, seconds) = (Interlocked.Read(ref opened), Interlocked.Read(ref failed), self.TotalProcessorTime, Stopwatch.GetElapsedTime(start).TotalSeconds);
         Volatile.Write(ref stop, 1);
+        workers.ForEach(t => t.Join(TimeSpan.FromSeconds(5)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"connections={endOpened - startOpened} seconds={seconds:F3} failures={endFailed - startFailed}"));
+            $"connections={endOpened - startOpened} seconds={seconds:F3} failures={endFailed - startFailed} cpu={(endCpu - startCpu).TotalSeconds:F3} total={Interlocked.Read(ref opened)}"));
     }
 }

@@ -45,6 +45,16 @@ internal sealed class ForwardingServer : IDisposable
         }
     }
 
+    /// <summary>CPU time the server has used so far (user and system, softirq work done in its context included).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     private void Keep(string? line)
     {
         if (line is null)

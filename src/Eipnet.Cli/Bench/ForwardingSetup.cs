@@ -7,12 +7,20 @@ internal sealed record ForwardingSetup(ForwardingKind Kind, int Eips, string Tar
     public string Name => Kind switch
     {
         ForwardingKind.Plain => "plain routing (baseline)",
-        ForwardingKind.Eipnet => $"Eipnet NAT, {Eips:N0} EIPs",
-        _ => $"Neutron-style iptables, {Eips:N0} EIPs",
+        ForwardingKind.Conntrack => "conntrack only, no translation",
+        ForwardingKind.Eipnet => $"Eipnet NAT, {Count}",
+        _ => $"Neutron-style iptables, {Count}",
     };
+
+    private string Count => Eips == 1 ? "1 EIP" : $"{Eips:N0} EIPs";
 
     /// <summary>Plain routing: no rules, the client sends to the instance's private address.</summary>
     public static ForwardingSetup Plain() => new(ForwardingKind.Plain, 0, ForwardingTopology.InstanceAddress, "");
+
+    /// <summary>Connection tracking and nothing else (one rule that reads the flow's state), the client sending to the private
+    /// address: the floor under any stateful NAT, and what stateful security groups need anyway.</summary>
+    public static ForwardingSetup Conntrack() => new(ForwardingKind.Conntrack, 0, ForwardingTopology.InstanceAddress,
+        "table ip eipbench {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\tct state established,related accept\n\t}\n}\n");
 
     /// <summary>Eipnet's own table, as the product's planner renders it for this many NAT EIPs.</summary>
     public static ForwardingSetup Eipnet(int eips) =>

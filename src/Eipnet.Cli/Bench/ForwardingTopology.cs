@@ -17,6 +17,7 @@ internal sealed class ForwardingTopology : IAsyncDisposable
     public const string ClientAddress = "203.0.113.2", UplinkAddress = "203.0.113.1";
     public const string InstanceAddress = "10.0.0.10", InstanceGateway = "10.0.0.1";
     public const string MeasuredEip = "198.51.100.10";
+    public const string InstanceDevice = "eth0";
 
     private readonly CommandRunner run;
 
@@ -56,11 +57,11 @@ internal sealed class ForwardingTopology : IAsyncDisposable
         foreach (var ns in new[] { Client, Gateway, Instance })
             await LabTopology.EnsureNamespaceAsync(run, ns, ct);
         await run.IpCheckAsync(Client, ["link", "add", "wan", "type", "veth", "peer", "name", uplink, "netns", Gateway], ct);
-        await run.IpCheckAsync(Gateway, ["link", "add", GatewaySide, "type", "veth", "peer", "name", "eth0", "netns", Instance], ct);
+        await run.IpCheckAsync(Gateway, ["link", "add", GatewaySide, "type", "veth", "peer", "name", InstanceDevice, "netns", Instance], ct);
         await UpAsync(Client, "wan", ClientAddress + "/24", ct);
         await UpAsync(Gateway, uplink, UplinkAddress + "/24", ct);
         await UpAsync(Gateway, GatewaySide, InstanceGateway + "/24", ct);
-        await UpAsync(Instance, "eth0", InstanceAddress + "/24", ct);
+        await UpAsync(Instance, InstanceDevice, InstanceAddress + "/24", ct);
         // The client reaches the EIP (and, for plain routing, the private address) through the gateway; the gateway has no
         // route to the EIP, so only a translated packet reaches the instance.
         await run.IpCheckAsync(Client, ["route", "add", "default", "via", UplinkAddress], ct);
@@ -87,7 +88,7 @@ internal sealed class ForwardingTopology : IAsyncDisposable
         var start = Stopwatch.GetTimestamp();
         switch (setup.Kind)
         {
-            case ForwardingKind.Eipnet:
+            case ForwardingKind.Conntrack or ForwardingKind.Eipnet:
                 await CheckAsync(Gateway, "nft", ["-f", "-"], setup.Ruleset, ct);
                 break;
             case ForwardingKind.Neutron:

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Eipnet.Agent.Kernel;
+
+namespace Eipnet.Cli.Bench;
+
+/// <summary>Runs every configuration in every round over one topology, in a rotated order per round so that drift on a
+/// shared machine spreads over all configurations, and renders the report.</summary>
+internal static class ForwardingBench
+{
+    public static async Task<string> RunAsync(IReadOnlyList<int> counts, int neutronMaxEips, int rounds, TimeSpan duration, int parallel, CancellationToken ct)
+    {
+        if (!Environment.IsPrivilegedProcess)
+            throw new InvalidOperationException("bench dataplane-forwarding creates network namespaces and needs root.");
+        var run = new CommandRunner();
+        var tools = await ToolsAsync(run, ct);
+        var loadBefore = await LoadAverageAsync();
+        var setups = new List<ForwardingSetup> { ForwardingSetup.Plain(), ForwardingSetup.Conntrack() };
+        foreach (var (kind, n) in counts.Select(n => (ForwardingKind.Eipnet, n)).Concat(counts.Where(n => n <= neutronMaxEips).Select(n => (ForwardingKind.Neutron, n))))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var setup = kind == ForwardingKind.Eipnet ? ForwardingSetup.Eipnet(n) : ForwardingSetup.Neutron(n);
+            Progress($"rendered {setup.Name}: {setup.Ruleset.Length / 1e6:F1} MB in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
+            setups.Add(setup);
+        }
+
+        var results = new List<ForwardingResult>();
+        var plainConntrack = 0;
+        await using (var net = await ForwardingTopology.CreateAsync(run, ct))
+        {
+            Progress($"namespaces {net.Client}, {net.Gateway}, {net.Instance}");
+            var probes = new ForwardingProbes(run, net, duration, parallel);
+            var (iperf, connectionServer) = await probes.StartServersAsync(ct);
+            try
+            {
+                // One untimed pass over plain routing: the servers' and the kernel's first-use costs stay out of round 1.
+                var plain = setups[0];
+                await net.UseAsync(plain, ct);
+                await probes.UdpAsync(plain.Target, ct);
+                await probes.ConnectionsAsync(plain.Target, connectionServer, ct);
+                for (var round = 1; round <= rounds; round++)
+                {
+                    var shift = (round - 1) % setups.Count;
+                    foreach (var setup in setups.Skip(shift).Concat(setups.Take(shift)))
+                    {
+                        var load = await net.UseAsync(setup, ct);
+                        var udp = await probes.UdpAsync(setup.Target, ct);
+                        var tcp = await probes.TcpAsync(setup.Target, ct);
+                        var connections = await probes.ConnectionsAsync(setup.Target, connectionServer, ct);
+                        if (setup.Kind == ForwardingKind.Plain)
+                            plainConntrack = Math.Max(plainConntrack, await net.ConntrackEntriesAsync(ct));
+                        results.Add(new ForwardingResult(round, setup, udp, tcp, connections, load));
+                        Progress($"round {round}/{rounds} {setup.Name}: load {load.TotalSeconds:F2} s, "
+                            + $"UDP {udp.Rate / 1000:F0}k pps ({udp.PerCpuSecond / 1000:F0}k per CPU-s), "
+                            + $"TCP {tcp.Rate / 1e9:F2} Gbit/s ({tcp.PerCpuSecond / 1e9:F2} per CPU-s), "
+                            + $"{connections.Rate:F0} conn/s ({connections.PerCpuSecond:F0} per CPU-s)");
+                    }
+                }
+            }
+            finally
+            {
+                connectionServer.Dispose();
+                iperf.Dispose();
+            }
+        }
+
+        var heading = string.Join('\n',
+            $"# Eipnet data-plane forwarding benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores",
+            "",
+            $"Client (203.0.113.0/24) ⇄ gateway ⇄ instance, veth pairs, one network namespace each; {tools}. "
+                + $"{rounds} rounds, each running every configuration once in a rotated order; {duration.TotalSeconds:F0} s per measurement.",
+            "",
+            "- UDP: one iperf3 sender, 64-byte payloads, unlimited rate; packets counted at the instance's interface. iperf3 runs with sender and receiver pinned to CPUs 0 and 1.",
+            "- TCP: one iperf3 stream, bits the instance received.",
+            $"- Connections: {parallel} client threads each connecting and resetting (SO_LINGER 0), completed handshakes counted.",
+            "- Per CPU-second: the same work divided by the CPU time of the processes at both ends (for UDP, the sender's), which "
+                + "includes the gateway's softirq work done in their context; it does not fall when other tenants take CPU.",
+            "- Plain routing: no ruleset in the gateway. Conntrack only: one forward rule reading the flow's state. Both without "
+                + "translation: the client sends to the instance's private address.",
+            $"- Eipnet NAT: the planner's table for N NAT EIPs, the measured EIP {ForwardingTopology.MeasuredEip} among them, loaded with "
+                + "one nft -f. Neutron-style: one DNAT and one SNAT rule per EIP in linear chains, the measured EIP last, loaded with "
+                + "iptables-nft-restore.",
+            "",
+            $"Machine load (1-minute load average, /proc/loadavg) before: {loadBefore}, after: {await LoadAverageAsync()}.");
+        return ForwardingReport.Render(heading, setups, results, plainConntrack);
+    }
+
+    private static async Task<string> ToolsAsync(CommandRunner run, CancellationToken ct)
+    {
+        var kernel = (await run.CheckAsync("uname", ["-r"], ct: ct)).Trim();
+        var nft = (await run.CheckAsync("nft", ["--version"], ct: ct)).Trim();
+        var iptables = (await run.CheckAsync("iptables-nft", ["--version"], ct: ct)).Trim();
+        var iperf = (await run.CheckAsync("iperf3", ["--version"], ct: ct)).Split('\n')[0].Trim();
+        return string.Create(CultureInfo.InvariantCulture, $"kernel {kernel}, {nft}, {iptables}, {iperf}");
+    }
+
+    private static async Task<string> LoadAverageAsync() => (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0];
+
+    private static void Progress(string line) => Console.Error.WriteLine("bench: " + line);
+}

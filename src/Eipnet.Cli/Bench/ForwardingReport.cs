@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+
+namespace Eipnet.Cli.Bench;
+
+/// <summary>Renders the forwarding benchmark's results as Markdown: medians over rounds, and ratios to plain routing taken
+/// round by round (a round runs every configuration back to back, so a ratio compares measurements taken close together).</summary>
+internal static class ForwardingReport
+{
+    /// <summary>A smaller drop is within the noise of medians over interleaved rounds on these machines.</summary>
+    private const double Flat = 0.95;
+
+    private sealed record Column(string Title, string Short, Func<ForwardingResult, double> Value, Func<double, string> Format);
+
+    private static readonly Column[] Rates =
+    [
+        new("UDP 64 B, packets/s to the instance", "UDP pkt/s", r => r.Udp.Rate, v => Invariant($"{v / 1000:F0}k")),
+        new("TCP, Gbit/s", "TCP Gbit/s", r => r.Tcp.Rate, v => Invariant($"{v / 1e9:F2}")),
+        new("new TCP connections/s", "conn/s", r => r.Connections.Rate, v => Invariant($"{v:F0}")),
+    ];
+
+    private static readonly Column[] PerCpu =
+    [
+        new("UDP packets per sender CPU-second", "UDP pkt per CPU-s", r => r.Udp.PerCpuSecond, v => Invariant($"{v / 1000:F0}k")),
+        new("TCP Gbit per CPU-second", "TCP Gbit per CPU-s", r => r.Tcp.PerCpuSecond, v => Invariant($"{v / 1e9:F2}")),
+        new("new TCP connections per CPU-second", "conn per CPU-s", r => r.Connections.PerCpuSecond, v => Invariant($"{v:F0}")),
+    ];
+
+    public static string Render(string heading, IReadOnlyList<ForwardingSetup> setups, IReadOnlyList<ForwardingResult> results, int plainConntrackEntries)
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+        var plain = setups.Single(s => s.Kind == ForwardingKind.Plain);
+        Line(heading);
+        Line();
+        Line("## Rates");
+        Line();
+        Table(Line, setups, results, plain, Rates, withLoad: true);
+        Line();
+        Line("## Work per CPU-second of the measuring processes");
+        Line();
+        Table(Line, setups, results, plain, PerCpu, withLoad: false);
+        Line();
+        Line("Values are medians over rounds; a ratio is the median over rounds of (configuration ÷ plain routing in the same round), "
+            + "with the lowest and highest round in parentheses. "
+            + $"Entries in the gateway's conntrack table after the plain rounds: {plainConntrackEntries} (plain routing is untracked).");
+        Line();
+        Line("## Against the targets");
+        Line();
+        Targets(Line, setups, results, plain);
+        Line();
+        Line("## Every round (rate / per CPU-second)");
+        Line();
+        var rounds = results.Select(r => r.Round).Distinct().Order().ToList();
+        Line($"| configuration | metric | {string.Join(" | ", rounds.Select(r => $"round {r}"))} |");
+        Line($"|---|---|{string.Concat(rounds.Select(_ => "---|"))}");
+        foreach (var setup in setups)
+        {
+            var mine = results.Where(r => r.Setup == setup).OrderBy(r => r.Round).ToList();
+            for (var m = 0; m < Rates.Length; m++)
+                Line($"| {setup.Name} | {Rates[m].Short} | {string.Join(" | ", mine.Select(r => $"{Rates[m].Format(Rates[m].Value(r))} / {PerCpu[m].Format(PerCpu[m].Value(r))}"))} |");
+        }
+        return text.ToString();
+    }
+
+    private static void Table(Action<string> line, IReadOnlyList<ForwardingSetup> setups, IReadOnlyList<ForwardingResult> results,
+        ForwardingSetup plain, Column[] columns, bool withLoad)
+    {
+        line($"| configuration |{(withLoad ? " rules loaded in |" : "")} {string.Join(" | ", columns.Select(c => c.Title + " | ratio"))} |");
+        line($"|---|{(withLoad ? "---|" : "")}{string.Concat(columns.Select(_ => "---|---|"))}");
+        foreach (var setup in setups)
+        {
+            var mine = results.Where(r => r.Setup == setup).ToList();
+            var load = !withLoad ? "" : setup.Kind == ForwardingKind.Plain ? " - |" : Invariant($" {Median(mine.Select(r => r.Load.TotalSeconds)):F2} s |");
+            var cells = columns.Select(c =>
+            {
+                var (ratio, low, high) = Ratio(results, setup, plain, c.Value);
+                return $"{c.Format(Median(mine.Select(c.Value)))} | {Invariant($"{ratio:F2} ({low:F2}–{high:F2})")}";
+            });
+            line($"| {setup.Name} |{load} {string.Join(" | ", cells)} |");
+        }
+    }
+
+    private static void Targets(Action<string> line, IReadOnlyList<ForwardingSetup> setups, IReadOnlyList<ForwardingResult> results, ForwardingSetup plain)
+    {
+        var columns = Rates.Zip(PerCpu).SelectMany(p => new[] { p.First, p.Second }).ToList();
+        line($"| target | {string.Join(" | ", columns.Select(c => c.Short))} |");
+        line($"|---|{string.Concat(columns.Select(_ => "---|"))}");
+        void Row(string title, Func<Column, string> cell) => line($"| {title} | {string.Join(" | ", columns.Select(cell))} |");
+
+        var nat = setups.Where(s => s.Kind == ForwardingKind.Eipnet).ToList();
+        var tracked = setups.SingleOrDefault(s => s.Kind == ForwardingKind.Conntrack);
+        if (tracked is not null)
+            Row("conntrack alone ÷ plain: the floor under any stateful NAT", c => Invariant($"{Ratio(results, tracked, plain, c.Value).Median:F2}"));
+        if (nat.Count > 0)
+        {
+            Row($"Eipnet NAT ÷ plain ≥ 0.90 (lowest over {string.Join(", ", nat.Select(s => s.Eips.ToString("N0", CultureInfo.InvariantCulture)))} EIPs)", c =>
+            {
+                var lowest = nat.Min(s => Ratio(results, s, plain, c.Value).Median);
+                return Invariant($"{lowest:F2} ") + (lowest >= 0.9 ? "met" : "**missed**");
+            });
+            if (tracked is not null)
+                Row("Eipnet NAT ÷ conntrack alone: what translation, anti-spoofing and security groups add (lowest)",
+                    c => Invariant($"{nat.Min(s => Ratio(results, s, tracked, c.Value).Median):F2}"));
+        }
+        foreach (var kind in new[] { ForwardingKind.Eipnet, ForwardingKind.Neutron })
+        {
+            var sized = setups.Where(s => s.Kind == kind).OrderBy(s => s.Eips).ToList();
+            if (sized.Count < 2)
+                continue;
+            var (fewest, most) = (sized[0], sized[^1]);
+            Row($"{(kind == ForwardingKind.Eipnet ? "Eipnet NAT" : "Neutron-style iptables")}: {most.Eips:N0} ÷ {fewest.Eips:N0} EIPs (flat: ≥ {Flat:F2})", c =>
+            {
+                var ratio = Ratio(results, most, fewest, c.Value).Median;
+                return Invariant($"{ratio:F2} ") + (ratio >= Flat ? "flat" : Invariant($"**drops {1 - ratio:P0}**"));
+            });
+        }
+    }
+
+    /// <summary>The median, lowest and highest over rounds of setup ÷ baseline measured in the same round.</summary>
+    private static (double Median, double Low, double High) Ratio(IReadOnlyList<ForwardingResult> results, ForwardingSetup setup,
+        ForwardingSetup baseline, Func<ForwardingResult, double> value)
+    {
+        var ratios = results.Where(r => r.Setup == setup)
+            .Join(results.Where(r => r.Setup == baseline), r => r.Round, b => b.Round, (r, b) => value(r) / value(b))
+            .ToList();
+        return ratios.Count == 0 ? (double.NaN, double.NaN, double.NaN) : (Median(ratios), ratios.Min(), ratios.Max());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
