@@ -37,10 +37,43 @@ public sealed class HostApplier(CommandRunner run)
         DeleteRoute d => Tolerate(run.IpAsync(d.Namespace, ["route", "del", d.Destination, "table", Table(d.Table), "proto", Protocol], ct)),
         AddRule a => AddRuleAsync(a, ct),
         DeleteRule d => Tolerate(run.IpAsync(d.Rule.Namespace, RuleArgs("del", d.Rule), ct)),
-        NftTransaction t => Check(run.ExecAsync(t.Namespace, "nft", ["-f", "-"], t.Text, ct)),
+        NftTransaction t => NftAsync(t, ct),
         FlushConntrack f => FlushAsync(f, ct),
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
+
+    // One libnftables session per namespace, opened on first use; without libnftables, an nft process per transaction.
+    private readonly Dictionary<string, NftSession> sessions = new(StringComparer.Ordinal);
+    private bool inProcess = true;
+
+    private async Task NftAsync(NftTransaction t, CancellationToken ct)
+    {
+        if (inProcess)
+        {
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                if (!sessions.TryGetValue(t.Namespace, out var session))
+                {
+                    session = NftSession.TryOpen(t.Namespace, out _);
+                    if (session is null)
+                    {
+                        inProcess = false;
+                        break;
+                    }
+                    sessions[t.Namespace] = session;
+                }
+                var result = await session.RunAsync(t.Text);
+                if (result.Succeeded)
+                    return;
+                // The namespace may have been made again under the same name: a new session joins the new one.
+                session.Dispose();
+                sessions.Remove(t.Namespace);
+                if (attempt == 1 || !Namespaces.Exists(t.Namespace))
+                    throw new CommandFailedException(result);
+            }
+        }
+        await Check(run.ExecAsync(t.Namespace, "nft", ["-f", "-"], t.Text, ct));
+    }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)
     {

@@ -32,11 +32,13 @@ public static class Packets
             throw new InvalidOperationException($"sending from {ns} failed: {result.Stderr}");
     }
 
-    /// <summary>Starts a UDP server on the port in the namespace and waits until it is bound. Like any UDP server on a host
+    /// <summary>Starts a UDP server on the port in the namespace and waits until it is bound. The answering shell reads the
+    /// datagram first: if it exited before socat handed it over, socat would die on the broken pipe without answering.
+    /// Like any UDP server on a host
     /// with several addresses, it must be bound to the address it serves to answer from it (else routing picks the source).</summary>
     public static async Task UdpServerAsync(LabServer lab, string ns, int port, string? bind = null)
     {
-        lab.Start(ns, "socat", $"UDP-RECVFROM:{P(port)},reuseaddr,ip-pktinfo,fork" + (bind is null ? "" : $",bind={bind}"), "SYSTEM:echo $SOCAT_IP_DSTADDR $SOCAT_PEERADDR");
+        lab.Start(ns, "socat", $"UDP-RECVFROM:{P(port)},reuseaddr,ip-pktinfo,fork" + (bind is null ? "" : $",bind={bind}"), "SYSTEM:read datagram; echo $SOCAT_IP_DSTADDR $SOCAT_PEERADDR");
         await WaitListeningAsync(lab, ns, "-lunH", port);
     }
 
@@ -51,19 +53,13 @@ public static class Packets
         return Answer(result.Stdout);
     }
 
-    /// <summary>Sends a datagram from the namespace and returns the server's answer, or null when none came; like any UDP
-    /// client it tries again once, as a datagram may be lost (a machine this busy drops one now and then).</summary>
+    /// <summary>Sends one datagram from the namespace and returns the server's answer, or null when none came.</summary>
     public static async Task<string?> UdpAsync(LabServer lab, string ns, string address, int port, string? source = null, double timeoutSeconds = 2)
     {
         var target = $"UDP:{address}:{P(port)}" + (source is null ? "" : $",bind={source}");
         var t = timeoutSeconds.ToString(CultureInfo.InvariantCulture);
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var result = await lab.Run.ExecAsync(ns, "socat", ["-T", t, "-t", t, "-", target], "probe\n");
-            if (Answer(result.Stdout) is { } answer)
-                return answer;
-        }
-        return null;
+        var result = await lab.Run.ExecAsync(ns, "socat", ["-T", t, "-t", t, "-", target], "probe\n");
+        return Answer(result.Stdout);
     }
 
     private static string? Answer(string stdout) => stdout.Trim() is { Length: > 0 } a ? a : null;
