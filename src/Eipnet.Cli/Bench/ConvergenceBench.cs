@@ -185,7 +185,8 @@ internal static class ConvergenceBench
         var instance = (await client.EcsAsync("RunInstances", ("RegionId", region), ("InstanceType", "ecs.g7.large"), ("ImageId", "ubuntu_22_04_x64"),
             ("VSwitchId", vsw), ("SecurityGroupId", sg))).GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
         var ns = lab.Options.Plan.InstanceNamespace(instance);
-        while (!Namespaces.Exists(ns) || !(await new CommandRunner().IpAsync(ns, ["-4", "addr", "show", "scope", "global"], ct)).Stdout.Contains("10.10.1.", StringComparison.Ordinal))
+        while ((await client.EcsAsync("DescribeInstances", ("RegionId", region), ("InstanceIds", $"[\"{instance}\"]")))
+            .GetProperty("Instances").GetProperty("Instance")[0].GetProperty("Status").GetString() != "Running")
             await Task.Delay(20, ct);
         var eip = await client.VpcAsync("AllocateEipAddress", ("RegionId", region));
         return (ns, instance, eip.GetProperty("AllocationId").GetString()!, eip.GetProperty("EipAddress").GetString()!);
