@@ -17,6 +17,7 @@ public static class ApiActions
         RegionActions.Register(table);
         Instances.InstanceActions.Register(table);
         NetworkInterfaces.NetworkInterfaceActions.Register(table);
+        Trace.TraceActions.Register(table);
         return table;
     }
 }
