@@ -13,8 +13,8 @@ internal static class ForwardingBench
         if (!Environment.IsPrivilegedProcess)
             throw new InvalidOperationException("bench dataplane-forwarding creates network namespaces and needs root.");
         var run = new CommandRunner();
-        var tools = await ToolsAsync(run, ct);
-        var loadBefore = await LoadAverageAsync();
+        var tools = await ToolsAsync(run, withIptables: counts.Any(n => n <= neutronMaxEips), ct);
+        var (started, loadBefore) = (DateTime.UtcNow, await LoadAverageAsync());
         var setups = new List<ForwardingSetup> { ForwardingSetup.Plain(), ForwardingSetup.Conntrack() };
         foreach (var (kind, n) in counts.Select(n => (ForwardingKind.Eipnet, n)).Concat(counts.Where(n => n <= neutronMaxEips).Select(n => (ForwardingKind.Neutron, n))))
         {
@@ -65,7 +65,7 @@ internal static class ForwardingBench
         }
 
         var heading = string.Join('\n',
-            $"# Eipnet data-plane forwarding benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores",
+            $"# Eipnet data-plane forwarding benchmark, {started:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores",
             "",
             $"Client (203.0.113.0/24) ⇄ gateway ⇄ instance, veth pairs, one network namespace each; {tools}. "
                 + $"{rounds} rounds, each running every configuration once in a rotated order; {duration.TotalSeconds:F0} s per measurement.",
@@ -74,7 +74,7 @@ internal static class ForwardingBench
             "- TCP: one iperf3 stream, bits the instance received.",
             $"- Connections: {parallel} client threads each connecting and resetting (SO_LINGER 0), completed handshakes counted.",
             "- Per CPU-second: the same work divided by the CPU time of the processes at both ends (for UDP, the sender's), which "
-                + "includes the gateway's softirq work done in their context; it does not fall when other tenants take CPU.",
+                + "includes the gateway's softirq work done in their context; it does not fall just because other tenants take CPU time.",
             "- Plain routing: no ruleset in the gateway. Conntrack only: one forward rule reading the flow's state. Both without "
                 + "translation: the client sends to the instance's private address.",
             $"- Eipnet NAT: the planner's table for N NAT EIPs, the measured EIP {ForwardingTopology.MeasuredEip} among them, loaded with "
@@ -85,13 +85,14 @@ internal static class ForwardingBench
         return ForwardingReport.Render(heading, setups, results, plainConntrack);
     }
 
-    private static async Task<string> ToolsAsync(CommandRunner run, CancellationToken ct)
+    /// <summary>The versions the figures depend on; fails early when a tool is missing.</summary>
+    private static async Task<string> ToolsAsync(CommandRunner run, bool withIptables, CancellationToken ct)
     {
         var kernel = (await run.CheckAsync("uname", ["-r"], ct: ct)).Trim();
         var nft = (await run.CheckAsync("nft", ["--version"], ct: ct)).Trim();
-        var iptables = (await run.CheckAsync("iptables-nft", ["--version"], ct: ct)).Trim();
+        var iptables = withIptables ? ", " + (await run.CheckAsync("iptables-nft", ["--version"], ct: ct)).Trim() : "";
         var iperf = (await run.CheckAsync("iperf3", ["--version"], ct: ct)).Split('\n')[0].Trim();
-        return string.Create(CultureInfo.InvariantCulture, $"kernel {kernel}, {nft}, {iptables}, {iperf}");
+        return string.Create(CultureInfo.InvariantCulture, $"kernel {kernel}, {nft}{iptables}, {iperf}");
     }
 
     private static async Task<string> LoadAverageAsync() => (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0];

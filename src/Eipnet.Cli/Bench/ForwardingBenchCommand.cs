@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
-using Eipnet.Agent.Kernel;
+using System.Runtime.InteropServices;
 
 namespace Eipnet.Cli.Bench;
 
@@ -44,8 +44,28 @@ internal static class ForwardingBenchCommand
         command.Subcommands.Add(OpenCommand());
         command.SetAction(async (result, ct) =>
         {
-            var report = await ForwardingBench.RunAsync(result.GetValue(eips)!, result.GetValue(neutronMax), result.GetValue(rounds),
-                TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(parallel), ct);
+            // Ctrl-C, SIGTERM and SIGHUP end the run through its cleanup (servers ended, namespaces deleted) instead of
+            // killing the process where it stands.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                _ = Task.Run(stop.Cancel); // off the signal thread: the cleanup that cancelling starts waits for child processes
+            }
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+            string report;
+            try
+            {
+                report = await ForwardingBench.RunAsync(result.GetValue(eips)!, result.GetValue(neutronMax), result.GetValue(rounds),
+                    TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(parallel), stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("bench: interrupted; its processes were ended and its namespaces deleted.");
+                return 130;
+            }
             Console.WriteLine();
             Console.Write(report);
             if (result.GetValue(output) is { } file)

@@ -5,7 +5,8 @@ using Eipnet.Agent.Kernel;
 namespace Eipnet.Cli.Bench;
 
 /// <summary>The three measurements of one configuration, each from the client namespace to a server in the instance
-/// namespace through the gateway: small UDP packets received per second, TCP throughput and new TCP connections per second.</summary>
+/// namespace through the gateway: small UDP packets forwarded per second, TCP throughput and new TCP connections per second,
+/// each also per CPU-second of the processes at the ends.</summary>
 internal sealed class ForwardingProbes(CommandRunner run, ForwardingTopology net, TimeSpan duration, int parallel)
 {
     private string Seconds => ((int)Math.Max(1, Math.Round(duration.TotalSeconds))).ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Lab;
 using Eipnet.DataPlane.Linux;
@@ -100,7 +101,7 @@ internal sealed class ForwardingTopology : IAsyncDisposable
 
     /// <summary>Entries in the gateway's conntrack table (0 while no rule asks for connection tracking).</summary>
     public async Task<int> ConntrackEntriesAsync(CancellationToken ct) =>
-        int.Parse((await CheckAsync(Gateway, "conntrack", ["-C"], null, ct)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse((await CheckAsync(Gateway, "conntrack", ["-C"], null, ct)).Trim(), CultureInfo.InvariantCulture);
 
     private async Task<string> CheckAsync(string ns, string program, IReadOnlyList<string> args, string? stdin, CancellationToken ct)
     {
