@@ -50,6 +50,7 @@ public static class PacketTracer
             var a = eip.Association!;
             eipAddress = eip.IpAddress;
             mode = a.Mode.ToWire();
+            eniId = a.NetworkInterfaceId;
             target = state.NetworkInterfaces.GetValueOrDefault(a.NetworkInterfaceId);
             steps.Add(new TraceStep("eip", $"{eip.IpAddress} is {eip.AllocationId}, associated in {a.Mode.ToWire()} mode with {a.NetworkInterfaceId}."));
             if (sender is not null)

@@ -29,4 +29,7 @@ function implementedActions() {
   return [...found].sort();
 }
 
-module.exports = { implementedActions };
+/** Eipnet's own actions: the official typed SDKs have no classes for them, so only the generic pop-core RPCClient calls them. */
+const EIPNET_ONLY = new Set(['Vpc.TracePacket']);
+
+module.exports = { implementedActions, EIPNET_ONLY };

@@ -38,6 +38,8 @@ class ApiError extends Error {
 }
 
 /** Which actions each style has called successfully, for the coverage tests. */
+const { EIPNET_ONLY } = require('./actions');
+
 const covered = new Map(STYLES.map((s) => [s, new Set()]));
 
 function lowerFirst(s) {
@@ -163,7 +165,8 @@ function connect(style, server, credentials) {
     typed: !style.startsWith('pop'),
     async call(product, action, params = {}) {
       const result = await send(product, action, params);
-      assertConforms(product, action, result.raw);
+      // Eipnet's own actions have no model in the SDK to conform to; their tests check the fields themselves.
+      if (!EIPNET_ONLY.has(`${product}.${action}`)) assertConforms(product, action, result.raw);
       covered.get(style).add(`${product}.${action}`);
       return result;
     },

@@ -409,6 +409,16 @@ const steps = [
     assert.match(str(infos[0], 'IpMask'), /^\d+\.\d+\.\d+\.\d+$/);
     assert.equal(str(body, 'Code'), '200');
   }],
+  ['Vpc.TracePacket (Eipnet\'s own action) explains a packet to the multi-EIP address', async ({ c, s, style, connect, server, account }) => {
+    // The typed 7.x SDKs have no class for an action Alibaba does not have; the generic pop-core RPCClient calls it.
+    const generic = style === 'v3' || style === 'v1' ? connect('pop-post', server, account) : c;
+    const { body } = await generic.call('Vpc', 'TracePacket', { RegionId: MULTI, From: '203.0.113.10', To: s.mEipAddress, Protocol: 'tcp', Port: '22' });
+    assert.equal(str(body, 'EipAddress'), s.mEipAddress);
+    assert.equal(str(body, 'Mode'), 'MULTI_BINDED');
+    assert.equal(str(body, 'NetworkInterfaceId'), s.mEniId);
+    assert.ok(list(body, 'Steps', 'Step').length >= 3);
+    assert.ok(['delivered', 'dropped'].includes(str(body, 'Verdict')));
+  }],
   ['the cn-shenzhen resources are released and deleted', async ({ c, s, w }) => {
     await c.call('Vpc', 'UnassociateEipAddress', { RegionId: MULTI, AllocationId: s.mEipId });
     await w.waitEip(s.mEipId, 'Available', MULTI);
