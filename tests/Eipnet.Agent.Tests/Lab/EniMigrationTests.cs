@@ -31,7 +31,7 @@ public sealed class EniMigrationTests(ITestOutputHelper output)
         var answered = clock.Elapsed;
         string? first = null;
         while (first is null && clock.Elapsed < TimeSpan.FromSeconds(10))
-            first = await Packets.TcpAsync(lab, lab.Internet, eip, LabScene.TcpPort, timeoutSeconds: 0.2);
+            first = await Packets.TcpAsync(lab, lab.Internet, eip, LabScene.TcpPort, timeoutSeconds: 0.03); // a lost SYN would wait 1 s to be resent
         var reached = clock.Elapsed;
         output.WriteLine($"attach call answered after {answered.TotalMilliseconds:F0} ms; first connection through the EIP reached B after {reached.TotalMilliseconds:F0} ms");
 
