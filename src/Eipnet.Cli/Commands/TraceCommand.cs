@@ -38,7 +38,7 @@ internal static class TraceCommand
                 var answer = await client.VpcAsync("TracePacket", parameters);
                 if (result.GetValue(json))
                 {
-                    Console.WriteLine(JsonSerializer.Serialize(answer, new JsonSerializerOptions { WriteIndented = true }));
+                    Console.WriteLine(JsonSerializer.Serialize(answer, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                     return 0;
                 }
                 Console.WriteLine($"{result.GetValue(proto)} {result.GetValue(from)} -> {result.GetValue(to)}{(result.GetValue(port) is { } q ? ":" + q : "")}");

@@ -81,12 +81,6 @@ public static class PacketTracer
             }
             if (sender is null)
                 return Result(TraceResult.Dropped, "route", $"{packet.To} is a private IP: the internet reaches it only through an EIP.");
-            if (sender.InstanceId == target.InstanceId)
-            {
-                eniId = target.NetworkInterfaceId;
-                instanceId = target.InstanceId;
-                return Result(TraceResult.Delivered, "route", $"{packet.From} and {packet.To} are both addresses of {target.InstanceId}: the packet never leaves the instance, no security group applies.");
-            }
             if (ModeOf(eipsByEni[target.NetworkInterfaceId]) == AssociationMode.Binded)
             {
                 eniId = target.NetworkInterfaceId;
@@ -94,6 +88,12 @@ public static class PacketTracer
             }
             if (ModeOf(eipsByEni[sender.NetworkInterfaceId]) == AssociationMode.Binded)
                 return Result(TraceResult.Dropped, "route", $"{sender.NetworkInterfaceId} is in cut-through mode: it reaches the internet only.");
+            if (sender.InstanceId == target.InstanceId)
+            {
+                eniId = target.NetworkInterfaceId;
+                instanceId = target.InstanceId;
+                return Result(TraceResult.Delivered, "route", $"{packet.From} and {packet.To} are both addresses of {target.InstanceId}: the packet never leaves the instance, no security group applies.");
+            }
             steps.Add(new TraceStep("route", $"{packet.To} is a private IP of {target.NetworkInterfaceId}: routed inside the VPC."));
             var egress = Evaluate(state, sender, "egress", packet.To, packet);
             if (egress.Dropped)

@@ -60,6 +60,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 foreach (var dst in instances.Where(d => d.Id != src.Id))
                     flows.Add((lab.InstanceNamespace(src.Id), src.Ip, dst.Ip, Ports[random.Next(Ports.Length)]));
             flows.Add((lab.InstanceNamespace(a), aIp, cutIps[0], 8080));
+            flows.Add((lab.InstanceNamespace(b), bIp, cutIps[0], 8080)); // its own cut-through ENI's private IP
             flows.Add((lab.InstanceNamespace(a), aIp, multiIps[0], 8080));
 
             foreach (var (ns, from, to, port) in flows)
@@ -74,7 +75,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 checkedFlows++;
             }
         }
-        Assert.Equal(42, checkedFlows);
+        Assert.Equal(45, checkedFlows);
     }
 
     /// <summary>Replaces both groups' inbound rules with 2-4 random ones: TCP ports 8080/8090 or a range over both, sources
