@@ -4,8 +4,9 @@ namespace Eipnet.Cli.Tests.Guest;
 
 /// <summary>Every format of guest-config, for every egress choice, against golden files (Guest/Golden/NAME; regenerate with
 /// EIP_UPDATE_GOLDEN=1). The ip format is also applied in the lab (Eipnet.Agent.Tests GuestConfigTests).</summary>
-/// <remarks>No validator runs here: the Debian packages that validate netplan and nmcli files (netplan.io, network-manager)
-/// install services that manage the machine's own interfaces, which the lab's safety rules forbid.</remarks>
+/// <remarks>netplan files are also validated by netplan itself (Debian's netplan.io: `netplan generate --root-dir` renders
+/// them into a directory of the test's own and touches nothing else). nmcli has no validator that is safe here: Debian's
+/// network-manager package starts a daemon that manages the machine's own interfaces, which the safety rules forbid.</remarks>
 public sealed class GuestFormatGoldenTests
 {
     // Primary ENI with a NAT EIP, a secondary NAT ENI with two private IPs, a cut-through ENI, a multi-EIP ENI.
@@ -46,6 +47,37 @@ public sealed class GuestFormatGoldenTests
             File.WriteAllText(path, text);
         }
         Assert.Equal(File.ReadAllText(path), text);
+    }
+
+    [Theory]
+    [InlineData("primary")]
+    [InlineData("eni:eni-natsecondary00000")]
+    [InlineData("eni:eni-cutthrough0000000")]
+    public void Netplan_IsAcceptedByNetplanItself(string egress)
+    {
+        Assert.True(GuestEgress.TryParse(egress, out var choice));
+        var root = Directory.CreateTempSubdirectory("eipnet-netplan-").FullName;
+        try
+        {
+            var config = Path.Combine(root, "etc", "netplan", "50-eipnet.yaml");
+            Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+            File.WriteAllText(config, NetplanFormat.Render(GuestPlan.For("i-golden", Nics, choice)));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite); // netplan warns about readable configs
+            var info = new System.Diagnostics.ProcessStartInfo("netplan", ["generate", "--root-dir", root]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            using var netplan = System.Diagnostics.Process.Start(info)
+                ?? throw new InvalidOperationException("netplan did not start (Debian package netplan.io; scripts/test installs it)");
+            var errors = netplan.StandardError.ReadToEnd();
+            netplan.WaitForExit();
+            Assert.True(netplan.ExitCode == 0, errors);
+            var rendered = string.Concat(Directory.GetFiles(Path.Combine(root, "run", "systemd", "network")).Select(File.ReadAllText));
+            Assert.Contains("[RoutingPolicyRule]", rendered, StringComparison.Ordinal);
+            Assert.Contains("Table=1001", rendered, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Theory]
