@@ -71,9 +71,12 @@ public static class GuestReader
     {
         var infos = (await client.CallAsync(ApiClient.VpcVersion, "DescribeEipGatewayInfo", [("RegionId", regionId), ("InstanceId", eniId)], ct))
             .GetProperty("EipInfos").GetProperty("EipInfo").EnumerateArray()
-            .Select(e => (Ip: e.GetProperty("Ip").GetString()!, Mask: e.GetProperty("IpMask").GetString()!)).OrderBy(e => e.Ip, StringComparer.Ordinal).ToList();
+            .Select(e => (Ip: e.GetProperty("Ip").GetString()!, Gateway: e.GetProperty("IpGw").GetString()!, Mask: e.GetProperty("IpMask").GetString()!))
+            .OrderBy(e => e.Ip, StringComparer.Ordinal).ToList();
         var addresses = privateIps.Select(p => p + prefix).Concat(infos.Select(i => $"{i.Ip}/{PrefixLength(i.Mask)}")).ToList();
-        return new GuestNic(eniId, mac, index, "multi-eip", addresses, false, gateway, [.. privateIps, .. infos.Select(i => i.Ip)], infos.Select(i => i.Ip).ToList());
+        // The ENI's table routes through the gateway DescribeEipGatewayInfo gives (its EIPs' gateway), on-link.
+        return new GuestNic(eniId, mac, index, "multi-eip", addresses, false, infos.Count > 0 ? infos[0].Gateway : gateway,
+            [.. privateIps, .. infos.Select(i => i.Ip)], infos.Select(i => i.Ip).ToList());
     }
 
     private static int PrefixLength(string mask) =>

@@ -82,13 +82,21 @@ public sealed class ReconcilerTests
         var text = new System.Text.StringBuilder();
         foreach (var ns in Kernel.Namespaces.WithPrefix(lab.Prefix))
         {
-            if (!(await lab.Run.IpAsync(ns, ["link", "show", "lo"])).Succeeded)
-                continue; // deleted while we looked
+            var parts = new List<string>();
+            foreach (var args in new[] { new[] { "-br", "link", "show" }, ["-br", "-4", "addr", "show"], ["route", "show", "table", "all", "proto", "77"], ["rule", "show"] })
+            {
+                var result = await lab.Run.IpAsync(ns, args);
+                if (!result.Succeeded && !Kernel.Namespaces.Exists(ns))
+                    break; // deleted while we looked (the data plane is still converging): not part of the state
+                if (!result.Succeeded)
+                    throw new Kernel.CommandFailedException(result);
+                parts.Add(args[0] == "-br" ? StripIndexes(result.Stdout) : result.Stdout);
+            }
+            if (parts.Count < 4)
+                continue;
             text.AppendLine("ns " + ns);
-            text.AppendLine(await lab.Run.IpCheckAsync(ns, ["-br", "link", "show"]).ContinueWith(t => StripIndexes(t.Result)));
-            text.AppendLine(await lab.Run.IpCheckAsync(ns, ["-br", "-4", "addr", "show"]).ContinueWith(t => StripIndexes(t.Result)));
-            text.AppendLine(await lab.Run.IpCheckAsync(ns, ["route", "show", "table", "all", "proto", "77"]));
-            text.AppendLine(await lab.Run.IpCheckAsync(ns, ["rule", "show"]));
+            foreach (var part in parts)
+                text.AppendLine(part);
         }
         text.AppendLine(CanonicalTable(await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "-j", "list", "table", "ip", "eipnet"])));
         return text.ToString();

@@ -3,8 +3,9 @@ using Xunit.Abstractions;
 
 namespace Eipnet.Agent.Tests.Lab;
 
-/// <summary>Trace agrees with the packets: from a fixed seed, small topologies (all three modes, random security group
-/// rules, an ENI move) and many flows; for every flow the TracePacket verdict must equal what a real TCP connection does.</summary>
+/// <summary>Trace agrees with the packets: from a fixed seed, five generations of a small topology (all three modes; each
+/// generation new random security group rules, the NAT EIP on a random instance, the multi-EIP ENI moved) and 15 flows
+/// each; for every flow the TracePacket verdict must equal what a real TCP connection does.</summary>
 public sealed class TraceDifferentialTests(ITestOutputHelper output)
 {
     private static readonly int[] Ports = [8080, 8090];
@@ -38,13 +39,22 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
 
         var instances = new[] { (Id: a, Ip: aIp), (Id: b, Ip: bIp), (Id: c, Ip: cIp) };
         var checkedFlows = 0;
-        for (var round = 0; round < 3; round++)
+        var natOn = a;
+        for (var round = 0; round < 5; round++)
         {
             await RandomRulesAsync(scene, random, g1, g2);
             if (round > 0)
             {
-                // The multi-EIP ENI moves (c -> a, then a -> c): its EIP and private IP go along; the guest adds the EIP again.
-                var (from, to) = round == 1 ? (c, a) : (a, c);
+                // The NAT EIP goes to a random instance's primary ENI.
+                var next = instances[random.Next(instances.Length)].Id;
+                if (next != natOn)
+                {
+                    await scene.UnassociateAsync(natEip, natOn, "EcsInstance");
+                    await scene.AssociateAsync(natEip, next, "EcsInstance");
+                    natOn = next;
+                }
+                // The multi-EIP ENI moves (c -> a, a -> c, ...): its EIP and private IP go along; the guest adds the EIP again.
+                var (from, to) = round % 2 == 1 ? (c, a) : (a, c);
                 await scene.DetachAsync(multiEni, from);
                 await scene.AttachAsync(multiEni, to);
                 var device = await CutThroughModeTests.EniDeviceAsync(scene, lab, lab.InstanceNamespace(to), multiEni);
@@ -75,7 +85,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 checkedFlows++;
             }
         }
-        Assert.Equal(45, checkedFlows);
+        Assert.Equal(75, checkedFlows);
     }
 
     /// <summary>Replaces both groups' inbound rules with 2-4 random ones: TCP ports 8080/8090 or a range over both, sources
