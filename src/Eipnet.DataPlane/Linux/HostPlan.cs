@@ -28,6 +28,19 @@ public sealed record HostPlan(
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
     public const string PublicOnlySet = "eni_public_only";
 
+    /// <summary>VPC isolation: each ENI's gateway end to its VPC's mark, and the (gateway end . mark) pairs that belong
+    /// together; a new flow between two ENIs passes only if both are in one VPC.</summary>
+    public const string VpcMap = "eni_vpc", VpcPortSet = "vpc_ports";
+
+    /// <summary>A VPC's mark: FNV-1a of its id, stable across restarts and independent of the other VPCs.</summary>
+    public static uint VpcMark(string? vpcId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in vpcId ?? "")
+            hash = (hash ^ c) * 16777619u;
+        return hash == 0 ? 1 : hash;
+    }
+
     /// <summary>The gateway's loopback, which holds the addresses guests use as their gateway (vSwitch and EIP-pool gateways),
     /// so the gateway answers ARP for them on every ENI.</summary>
     public const string GatewayLoopback = "lo";
@@ -60,6 +73,8 @@ public sealed record HostPlan(
         var routed = Elements();
         var sources = Elements();
         var publicOnly = Elements();
+        var vpcOf = Elements();
+        var vpcPorts = Elements();
         var ingress = Elements();
         var egress = Elements();
         var members = new SortedDictionary<string, SortedDictionary<string, string?>>(StringComparer.Ordinal);
@@ -96,6 +111,9 @@ public sealed record HostPlan(
                 sources[port + " . " + address] = null;
             if (mode == AssociationMode.Binded && eniEips.Count > 0)
                 publicOnly[port] = null;
+            var mark = VpcMark(eni.VpcId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            vpcOf[port] = mark;
+            vpcPorts[port + " . " + mark] = null;
 
             var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
             if (groupIds.Count > 0)
@@ -177,6 +195,8 @@ public sealed record HostPlan(
             [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", routed),
             [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", sources),
             [PublicOnlySet] = new("set", PublicOnlySet, "ifname", publicOnly),
+            [VpcMap] = new("map", VpcMap, "ifname : mark", vpcOf),
+            [VpcPortSet] = new("set", VpcPortSet, "ifname . mark", vpcPorts),
             [IngressMap] = new("map", IngressMap, "ifname : verdict", ingress),
             [EgressMap] = new("map", EgressMap, "ifname : verdict", egress),
         };
@@ -209,6 +229,8 @@ public sealed record HostPlan(
             "ct state invalid drop",
             $"iifname @{PublicOnlySet} oifname != \"{o.UplinkName}\" drop",
             $"oifname @{PublicOnlySet} iifname != \"{o.UplinkName}\" drop",
+            $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" meta mark set iifname map @{VpcMap}",
+            $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" oifname . meta mark != @{VpcPortSet} drop",
             $"iifname vmap @{EgressMap}",
             $"oifname vmap @{IngressMap}",
         ]),

@@ -94,6 +94,8 @@ public static class PacketTracer
                 instanceId = target.InstanceId;
                 return Result(TraceResult.Delivered, "route", $"{packet.From} and {packet.To} are both addresses of {target.InstanceId}: the packet never leaves the instance, no security group applies.");
             }
+            if (sender.VpcId != target.VpcId)
+                return Result(TraceResult.Dropped, "route", $"{packet.To} is in {target.VpcId} and {packet.From} in {sender.VpcId}: VPCs are isolated from each other.");
             steps.Add(new TraceStep("route", $"{packet.To} is a private IP of {target.NetworkInterfaceId}: routed inside the VPC."));
             var egress = Evaluate(state, sender, "egress", packet.To, packet);
             if (egress.Dropped)
