@@ -64,20 +64,5 @@ internal sealed class ForwardingServer : IDisposable
             lastLines.TryDequeue(out _);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(2000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // it ended on its own
-        }
-        process.Dispose();
-    }
+    public void Dispose() => Eipnet.Agent.Kernel.OwnedProcess.End(process);
 }

@@ -40,20 +40,5 @@ public sealed class LabProcess(Process process) : IDisposable
     }
 
     /// <summary>Kills the process (by its PID, with any children it forked) and waits for it.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(2000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-        process.Dispose();
-    }
+    public void Dispose() => Eipnet.Agent.Kernel.OwnedProcess.End(process);
 }
