@@ -8,7 +8,7 @@ namespace Eipnet.Agent.Applying;
 /// <summary>Carries out a <see cref="HostDiff"/> against the kernel, step by step in its order.</summary>
 /// <remarks>Every step is idempotent: creating what exists and deleting what is gone succeed, so a pass cut short by a
 /// crash can simply be run again. A step that fails for any other reason throws, and the caller re-observes the host.</remarks>
-public sealed class HostApplier(CommandRunner run)
+public sealed class HostApplier(CommandRunner run) : IDisposable
 {
     /// <summary>Our routing protocol number ("proto 77"): routes and rules carrying it are ours, and observation finds only those.</summary>
     public const string Protocol = "77";
@@ -42,37 +42,67 @@ public sealed class HostApplier(CommandRunner run)
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
 
-    // One libnftables session per namespace, opened on first use; without libnftables, an nft process per transaction.
+    // One nft session (an eipnet-nft helper) per namespace, opened on first use; without the helper or libnftables, an nft
+    // process per transaction.
     private readonly Dictionary<string, NftSession> sessions = new(StringComparer.Ordinal);
-    private bool inProcess = true;
+    private string? noSessions;
+
+    /// <summary>Why nft runs as a process per transaction here (null while sessions work).</summary>
+    public string? NoSessionsReason => noSessions;
+
+    /// <summary>The open nft sessions by namespace (tests end a helper to play a crash).</summary>
+    public IReadOnlyDictionary<string, NftSession> Sessions => sessions;
 
     private async Task NftAsync(NftTransaction t, CancellationToken ct)
     {
-        if (inProcess)
+        if (noSessions is null)
         {
-            for (var attempt = 0; attempt < 2; attempt++)
+            var session = await SessionAsync(t.Namespace, ct);
+            if (session is not null)
             {
-                if (!sessions.TryGetValue(t.Namespace, out var session))
-                {
-                    session = NftSession.TryOpen(t.Namespace, out _);
-                    if (session is null)
-                    {
-                        inProcess = false;
-                        break;
-                    }
-                    sessions[t.Namespace] = session;
-                }
-                var result = await session.RunAsync(t.Text);
-                if (result.Succeeded)
-                    return;
-                // The namespace may have been made again under the same name: a new session joins the new one.
-                session.Dispose();
-                sessions.Remove(t.Namespace);
-                if (attempt == 1 || !Namespaces.Exists(t.Namespace))
-                    throw new CommandFailedException(result);
+                await Check(session.RunAsync(t.Text, ct));
+                return;
             }
         }
         await Check(run.ExecAsync(t.Namespace, "nft", ["-f", "-"], t.Text, ct));
+    }
+
+    private async Task<NftSession?> SessionAsync(string ns, CancellationToken ct)
+    {
+        if (sessions.TryGetValue(ns, out var session) && session.IsCurrent)
+            return session;
+        if (session is not null)
+        {
+            session.Dispose();
+            sessions.Remove(ns);
+        }
+        var (opened, why) = await NftSession.OpenAsync(ns, ct);
+        if (opened is null)
+        {
+            noSessions = why;
+            return null;
+        }
+        sessions[ns] = opened;
+        return opened;
+    }
+
+    /// <summary>Ends the sessions whose namespace is gone or was made again, so that nothing of ours keeps a dead namespace
+    /// (and the links in it) alive; called before a resync rebuilds the fixed part of the host.</summary>
+    public void CloseStaleSessions()
+    {
+        foreach (var (ns, session) in sessions.Where(s => !s.Value.IsCurrent).ToList())
+        {
+            session.Dispose();
+            sessions.Remove(ns);
+        }
+    }
+
+    /// <summary>Ends every helper this applier started.</summary>
+    public void Dispose()
+    {
+        foreach (var session in sessions.Values)
+            session.Dispose();
+        sessions.Clear();
     }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Eipnet.Agent.Applying;
 /// any pass after a failure observe the kernel instead, apply the difference from what is actually there and reload the nft
 /// table whole, which repairs drift: whatever a crash or a hand changed in what we own comes back, and what we own but no
 /// longer want goes.</remarks>
-public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPlane
+public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPlane, IDisposable
 {
     private readonly DesiredState desired = new();
     private readonly HostApplier applier = new(run);
@@ -65,6 +65,8 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         else if (resync)
         {
             plan = HostPlan.For(desired, lab.Options.Plan);
+            // A session in a namespace that was deleted keeps that namespace, and the uplink in it, alive: end it first.
+            applier.CloseStaleSessions();
             await lab.EnsureAsync(ct);
             diff = HostDiff.Between(await observer.ObserveAsync(plan, ct), plan, lab.Options.Plan, reloadTable: true);
         }
@@ -79,6 +81,12 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         applied = plan;
         LastPass = new PassStats(changes.Revision, resync, diff.Operations.Count, run.Count - commandsBefore, planned, clock.Elapsed - planned);
     }
+
+    /// <summary>The applier, whose nft sessions tests inspect.</summary>
+    public HostApplier Applier => applier;
+
+    /// <summary>Ends the nft helpers; the kernel state stays as applied.</summary>
+    public void Dispose() => applier.Dispose();
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin").Split(':')

@@ -27,16 +27,29 @@ public sealed class CommandRunner
         foreach (var a in args)
             info.ArgumentList.Add(a);
         var line = program + " " + string.Join(' ', args);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start '{line}'.");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        if (stdin is not null)
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start '{line}'.");
+        try
         {
-            await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
-            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            if (stdin is not null)
+            {
+                await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
+                process.StandardInput.Close();
+            }
+            await process.WaitForExitAsync(ct);
+            return new CommandResult(line, process.ExitCode, await stdout, await stderr);
         }
-        await process.WaitForExitAsync(ct);
-        return new CommandResult(line, process.ExitCode, await stdout, await stderr);
+        catch (OperationCanceledException)
+        {
+            // A cancelled command does not outlive its caller: it ends, with whatever it started.
+            OwnedProcess.End(process);
+            throw;
+        }
+        finally
+        {
+            OwnedProcess.Release(process);
+        }
     }
 
     /// <summary>Runs a program and throws <see cref="CommandFailedException"/> unless it succeeds; returns its stdout.</summary>

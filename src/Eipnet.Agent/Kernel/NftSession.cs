@@ -1,131 +1,131 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
+using System.Diagnostics;
+using Eipnet.NftHelper;
 
 namespace Eipnet.Agent.Kernel;
 
-/// <summary>nft inside one of our namespaces without a process per command: libnftables, in process, on a thread of its own
-/// that lives in that namespace.</summary>
+/// <summary>nft inside one of our namespaces without a process per command: libnftables in <c>eipnet-nft</c>, a small
+/// helper process that lives in that namespace for as long as the session is open.</summary>
 /// <remarks>A fresh <c>nft</c> process costs milliseconds per change (and an element delete waits for an RCU grace period
 /// when the process closes its netlink socket); one long-lived handle costs ≈ 0.2 ms (reference/dataplane-limits.md).
-/// setns affects only the calling thread, so the session's thread joins the namespace once and runs every command. Before
-/// each command it checks that it is still in the namespace the name points to (a namespace deleted and made again under
-/// the same name is a different one); if not, the command fails and the caller opens a new session.</remarks>
-public sealed partial class NftSession : IDisposable
+/// libnftables waits on its socket with select(), which aborts a process whose socket is numbered 1024 or more, so it never
+/// runs in ours (a server with many connections has such numbers); the helper holds a handful of descriptors and caps itself
+/// below 1024 (docs/decisions.md, "nft sessions"). A session is bound to the namespace it started in: when the name points
+/// elsewhere (deleted, or made again), <see cref="IsCurrent"/> turns false and the owner opens a new one, and ending this
+/// one lets the dead namespace go.</remarks>
+public sealed class NftSession : IDisposable
 {
-    private const string Library = "libnftables.so.1";
-    private const int CloneNewNet = 0x40000000;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly BlockingCollection<(string Text, TaskCompletionSource<CommandResult> Done)> work = new();
-    private readonly Thread thread;
+    private readonly Process process;
+    private readonly Stream requests;
+    private readonly Stream answers;
+    private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string ns;
+    private readonly ulong inode;
+    private bool broken;
 
-    private NftSession(string ns)
+    private NftSession(Process process, string ns, ulong inode)
     {
+        this.process = process;
         this.ns = ns;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        thread = new Thread(() => Loop(ready)) { IsBackground = true, Name = "nft " + ns };
-        thread.Start();
-        ready.Task.GetAwaiter().GetResult();
+        this.inode = inode;
+        requests = process.StandardInput.BaseStream;
+        answers = process.StandardOutput.BaseStream;
     }
 
-    /// <summary>Opens a session in the namespace, or returns null (with the reason) when libnftables cannot be loaded.</summary>
-    public static NftSession? TryOpen(string ns, out string why)
-    {
-        if (!NativeLibrary.TryLoad(Library, out var handle))
-        {
-            why = Library + " cannot be loaded";
-            return null;
-        }
-        NativeLibrary.Free(handle);
-        why = "";
-        return new NftSession(ns);
-    }
+    /// <summary>The helper program, next to our own assemblies.</summary>
+    public static string HelperPath => Path.Combine(AppContext.BaseDirectory, "eipnet-nft");
 
-    /// <summary>Runs an nft script (as <c>nft -f</c> would) as one transaction.</summary>
-    public Task<CommandResult> RunAsync(string text)
-    {
-        var done = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        work.Add((text, done));
-        return done.Task;
-    }
+    /// <summary>The helper's process id (tests end it to play a crash).</summary>
+    public int ProcessId => process.Id;
 
-    private void Loop(TaskCompletionSource ready)
+    /// <summary>True while the helper runs and the namespace's name still points to the namespace it lives in.</summary>
+    public bool IsCurrent => !broken && !process.HasExited && Namespaces.Inode(ns) == inode;
+
+    /// <summary>Starts a helper in the namespace, or returns null with the reason when there can be none here (no helper
+    /// program, or no libnftables); then nft processes are the way.</summary>
+    public static async Task<(NftSession? Session, string Why)> OpenAsync(string ns, CancellationToken ct)
     {
-        IntPtr ctx;
-        ulong joined;
+        if (!File.Exists(HelperPath))
+            return (null, HelperPath + " is missing");
+        var info = new ProcessStartInfo("ip") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in (string[])["netns", "exec", ns, HelperPath])
+            info.ArgumentList.Add(a);
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {HelperPath} in {ns}.");
         try
         {
-            using (var handle = File.OpenHandle(Path.Combine("/run/netns", ns)))
-            {
-                if (setns((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-                    throw new InvalidOperationException($"setns into {ns} failed: errno {Marshal.GetLastPInvokeError()}");
-            }
-            joined = Inode("/proc/thread-self/ns/net");
-            ctx = nft_ctx_new(0);
-            nft_ctx_buffer_output(ctx);
-            nft_ctx_buffer_error(ctx);
-            ready.SetResult();
+            // The hello names the namespace the helper joined; "ip netns exec" execs it in place, so this is our child.
+            var hello = await Task.Run(() => NftFrames.ReadAnswer(process.StandardOutput.BaseStream), ct).WaitAsync(StartTimeout, ct);
+            return (new NftSession(process, ns, ulong.Parse(hello.Stdout, System.Globalization.CultureInfo.InvariantCulture)), "");
         }
-        catch (Exception e)
+        catch (EndOfStreamException)
         {
-            ready.SetException(e);
-            return;
+            await process.WaitForExitAsync(ct);
+            var code = process.ExitCode;
+            OwnedProcess.Release(process);
+            return code == 3
+                ? (null, "libnftables cannot be loaded")
+                : throw new InvalidOperationException($"{HelperPath} in {ns} ended at start with code {code}.");
         }
+        catch
+        {
+            OwnedProcess.End(process);
+            throw;
+        }
+    }
+
+    /// <summary>Runs an nft script (as <c>nft -f</c> would) as one transaction. A helper that is gone answers with a failure,
+    /// and the session is no longer current.</summary>
+    public async Task<CommandResult> RunAsync(string text, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
         try
         {
-            foreach (var (text, done) in work.GetConsumingEnumerable())
+            if (!IsCurrent)
+                return Failed($"{ns} is not the namespace this session joined (deleted or made again), or the helper ended");
+            // A cancelled request leaves the helper mid-answer: end it (the owner opens another) rather than read a stale answer later.
+            await using var cancel = ct.Register(() => { broken = true; OwnedProcess.End(process); });
+            var (code, stdout, stderr) = await Task.Run(() =>
             {
-                if (Inode(Path.Combine("/run/netns", ns)) != joined)
-                {
-                    done.SetResult(new CommandResult($"nft (in process, {ns})", 1, "", $"{ns} is not the namespace this session joined (deleted or made again)"));
-                    continue;
-                }
-                var rc = nft_run_cmd_from_buffer(ctx, text);
-                var error = Marshal.PtrToStringUTF8(nft_ctx_get_error_buffer(ctx)) ?? "";
-                done.SetResult(new CommandResult($"nft (in process, {ns})", rc == 0 ? 0 : 1, "", error));
-            }
+                NftFrames.WriteRequest(requests, text);
+                return NftFrames.ReadAnswer(answers);
+            }, CancellationToken.None);
+            return new CommandResult($"nft (eipnet-nft in {ns})", code == 0 ? 0 : 1, stdout, stderr);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            broken = true;
+            ct.ThrowIfCancellationRequested();
+            return Failed("the helper ended: " + e.Message);
         }
         finally
         {
-            nft_ctx_free(ctx);
+            gate.Release();
         }
     }
 
+    private CommandResult Failed(string why) => new($"nft (eipnet-nft in {ns})", 1, "", why);
+
+    /// <summary>Ends the helper: its input ends, so it exits; if it does not within a second, it is killed.</summary>
     public void Dispose()
     {
-        work.CompleteAdding();
-        thread.Join();
-        work.Dispose();
+        try
+        {
+            requests.Dispose();
+        }
+        catch (IOException)
+        {
+            // it has gone already
+        }
+        try
+        {
+            if (!process.WaitForExit(1000))
+                OwnedProcess.End(process);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        OwnedProcess.Release(process);
+        gate.Dispose();
     }
-
-    /// <summary>The inode of a path (0 when it cannot be read): a namespace file's inode names the namespace.</summary>
-    private static ulong Inode(string path)
-    {
-        var buffer = new byte[256]; // struct stat on x86_64/aarch64 is 144/128 bytes; st_ino is the second field
-        return stat(path, buffer) == 0 ? BitConverter.ToUInt64(buffer, 8) : 0;
-    }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setns(int fd, int nstype);
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int stat(string path, byte[] buffer);
-
-    [LibraryImport(Library)]
-    private static partial IntPtr nft_ctx_new(uint flags);
-
-    [LibraryImport(Library)]
-    private static partial void nft_ctx_free(IntPtr ctx);
-
-    [LibraryImport(Library)]
-    private static partial int nft_ctx_buffer_output(IntPtr ctx);
-
-    [LibraryImport(Library)]
-    private static partial int nft_ctx_buffer_error(IntPtr ctx);
-
-    [LibraryImport(Library)]
-    private static partial IntPtr nft_ctx_get_error_buffer(IntPtr ctx);
-
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int nft_run_cmd_from_buffer(IntPtr ctx, string buffer);
 }

@@ -28,6 +28,11 @@ public sealed class LabTopology(LabOptions options, CommandRunner run)
         ], ct);
         if (!(await run.IpAsync(gw, ["link", "show", plan.UplinkName], ct)).Succeeded)
         {
+            // A gateway namespace that was deleted may not have been torn down yet (the kernel frees it in the background),
+            // and the internet host's end of the old uplink lives until it is: delete it, which takes the pair with it.
+            var stale = await run.IpAsync(inet, ["link", "del", LabOptions.InternetDevice], ct);
+            if (!stale.Succeeded && !stale.SaysMissing)
+                throw new CommandFailedException(stale);
             await run.IpCheckAsync(gw, ["link", "add", plan.UplinkName, "type", "veth", "peer", "name", LabOptions.InternetDevice, "netns", inet], ct);
         }
         await run.IpCheckAsync(gw, ["addr", "replace", $"{LabOptions.UplinkAddress}/{LabOptions.InternetPrefixLength}", "dev", plan.UplinkName], ct);

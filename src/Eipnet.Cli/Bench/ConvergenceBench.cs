@@ -54,7 +54,7 @@ internal static class ConvergenceBench
             var account = await SeedAsync(options, eips - 1, ct);
             var seedSeconds = seedClock.Elapsed.TotalSeconds;
 
-            var dataPlane = new LinuxDataPlane(lab, run);
+            using var dataPlane = new LinuxDataPlane(lab, run);
             await using var server = await ServerHost.StartAsync(options with { DataPlaneInstance = dataPlane }, ct);
             while (dataPlane.LastPass is null)
                 await Task.Delay(20, ct);

@@ -20,7 +20,7 @@ public sealed class GoldenTableTests
     public async Task GoldenTable_IsAcceptedByNft(string name)
     {
         var run = new CommandRunner();
-        var ns = "eiptgold" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        var ns = $"eipt{Environment.ProcessId}g" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
         await LabTopology.EnsureNamespaceAsync(run, ns, CancellationToken.None);
         try
         {

@@ -9,7 +9,8 @@ using Eipnet.Domain.Addressing;
 namespace Eipnet.Agent.Tests.Lab;
 
 /// <summary>A control plane with the Linux data plane on a lab of its own: namespaces named with a prefix only this
-/// instance uses ("eipt" + 6 random hex digits + "-"), deleted at dispose with every process the test started in them.</summary>
+/// instance uses ("eipt", the test host's PID, "x", 6 random hex digits, "-"), deleted at dispose with every process the test
+/// started in them. The PID lets scripts/test sweep away the labs of a test host that died (a lab whose owner is gone).</summary>
 /// <remarks>Needs root (namespaces, nftables). There is no skipping: CI runs as root, and a run without root fails here
 /// with the reason.</remarks>
 public sealed class LabServer : IAsyncDisposable
@@ -42,7 +43,7 @@ public sealed class LabServer : IAsyncDisposable
     {
         if (!LinuxDataPlane.IsAvailable(out var why))
             throw new InvalidOperationException($"The lab tests need the Linux data plane, which cannot run here: {why}. Run them as root with nftables and iproute2 (scripts/test installs them).");
-        var prefix = "eipt" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)) + "-";
+        var prefix = $"eipt{Environment.ProcessId}x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)) + "-";
         var run = new CommandRunner();
         var lab = new LabTopology(new LabOptions(prefix, [LabOptions.DefaultPool]), run);
         var directory = Directory.CreateTempSubdirectory("eipnet-lab-test-").FullName;
@@ -54,6 +55,7 @@ public sealed class LabServer : IAsyncDisposable
         }
         catch
         {
+            dataPlane.Dispose();
             await lab.DownAsync(CancellationToken.None);
             throw;
         }
@@ -73,6 +75,7 @@ public sealed class LabServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Server.DisposeAsync();
+        DataPlane.Dispose();
         DataPlane = new LinuxDataPlane(Topology, Run);
         Server = await StartServerAsync(DataPlane, dataDirectory, resync);
     }
@@ -108,6 +111,7 @@ public sealed class LabServer : IAsyncDisposable
         foreach (var p in processes)
             p.Dispose();
         await Server.DisposeAsync();
+        DataPlane.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
         if (Environment.GetEnvironmentVariable("EIPNET_LAB_KEEP") == "1")
         {
