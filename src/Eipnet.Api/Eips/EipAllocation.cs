@@ -33,6 +33,8 @@ public static class EipAllocation
         var description = ctx.Text("Description", 0, 256) ?? "";
         var requested = ctx.OptionalIpv4("IpAddress")?.ToString();
         var tags = Tags.Read(ctx);
+        if (EipPools.CheckOffered(ctx.Catalog, region.RegionId) is { } notOffered)
+            throw new EipException(notOffered);
         var pools = EipPools.Parse(region.EipPools);
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
@@ -75,7 +77,7 @@ public static class EipAllocation
             if (!used.Contains(candidate))
                 return candidate;
         }
-        throw new EipException(new EipError("ResourceNotEnough.EipAddress", "The region's EIP pools have no free address. Release EIPs or ask the operator to add a pool to the catalog.", 400));
+        throw new EipException(EipError.EipPoolExhausted(regionId));
     }
 
     public static async Task<RequestIdResponse> ReleaseAsync(RpcContext ctx)

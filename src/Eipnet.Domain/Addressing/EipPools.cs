@@ -1,3 +1,5 @@
+using Eipnet.Domain.Errors;
+
 namespace Eipnet.Domain.Addressing;
 
 /// <summary>A region's public address pools. Each pool is a routed subnet whose first host is the gateway (what
@@ -7,7 +9,22 @@ public sealed class EipPools(IReadOnlyList<Ipv4Cidr> pools)
     public static EipPools Parse(IEnumerable<string> cidrs) =>
         new(cidrs.Select(c => Ipv4Cidr.TryParse(c, out var cidr) ? cidr.Value : throw new FormatException($"Bad EIP pool \"{c}\".")).ToList());
 
+    /// <summary>Null when the region's pools have addresses to hand out; otherwise ResourceNotEnough.EipAddress naming the
+    /// catalog's regions that do.</summary>
+    /// <remarks>Whether a pool still has a free address needs the store; running out is <see cref="EipError.EipPoolExhausted"/>.</remarks>
+    public static EipError? CheckOffered(Catalog.Catalog catalog, string regionId)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.FindRegion(regionId) is { } region && Parse(region.EipPools).HasAllocatable)
+            return null;
+        var offering = catalog.Regions.Where(r => Parse(r.EipPools).HasAllocatable).Select(r => r.RegionId).ToList();
+        return EipError.NoEipPool(regionId, offering);
+    }
+
     public IReadOnlyList<Ipv4Cidr> Pools => pools;
+
+    /// <summary>True when at least one pool is large enough to have an address besides network, gateway and broadcast.</summary>
+    public bool HasAllocatable => pools.Any(p => Usable(p) > 0);
 
     public Ipv4Cidr? PoolOf(uint address) => pools.Cast<Ipv4Cidr?>().FirstOrDefault(p => p!.Value.Contains(address));
 
@@ -15,13 +32,17 @@ public sealed class EipPools(IReadOnlyList<Ipv4Cidr> pools)
         PoolOf(address) is { } p && address > p.Network + 1 && address < p.Last;
 
     /// <summary>A random allocatable address, each pool weighted by its size.</summary>
+    /// <remarks>Needs <see cref="HasAllocatable"/>; callers check the region with <see cref="CheckOffered"/> first.</remarks>
     public uint RandomAddress(Random random)
     {
-        var total = pools.Sum(p => (long)p.Size - 3);
+        ArgumentNullException.ThrowIfNull(random);
+        var total = pools.Sum(Usable);
+        if (total == 0)
+            throw new InvalidOperationException("No EIP pool has usable addresses.");
         var pick = random.NextInt64(total);
         foreach (var p in pools)
         {
-            var usable = (long)p.Size - 3;
+            var usable = Usable(p);
             if (pick < usable)
                 return p.Network + 2 + (uint)pick;
             pick -= usable;
@@ -30,5 +51,8 @@ public sealed class EipPools(IReadOnlyList<Ipv4Cidr> pools)
     }
 
     public IEnumerable<uint> AllAllocatable() =>
-        pools.SelectMany(p => Enumerable.Range(0, (int)Math.Max(0, (long)p.Size - 3)).Select(i => p.Network + 2 + (uint)i));
+        pools.SelectMany(p => Enumerable.Range(0, (int)Usable(p)).Select(i => p.Network + 2 + (uint)i));
+
+    // Network, gateway (first host) and broadcast are never handed out; a /31 or /32 has nothing left.
+    private static long Usable(Ipv4Cidr pool) => Math.Max(0, (long)pool.Size - 3);
 }

@@ -27,6 +27,15 @@ public sealed record EipError(string Code, string Message, int HttpStatus)
     public static EipError ServiceUnavailable() =>
         new("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", 503);
 
+    // EIP pools (docs/decisions.md): a region without a pool and an exhausted pool are the same condition to a caller.
+    public static EipError NoEipPool(string regionId, IReadOnlyList<string> regionsWithPools) =>
+        new("ResourceNotEnough.EipAddress", regionsWithPools.Count == 0
+            ? $"Region {regionId} has no EIP address pool, and neither has any other region of this server. Ask the operator to add a pool to the catalog."
+            : $"Region {regionId} has no EIP address pool, so no EIP can be allocated there. Allocate in {string.Join(", ", regionsWithPools)}, or ask the operator to add a pool for {regionId} to the catalog.", 400);
+
+    public static EipError EipPoolExhausted(string regionId) =>
+        new("ResourceNotEnough.EipAddress", $"The EIP address pools of region {regionId} have no free address. Release EIPs you no longer need, or ask the operator to add a pool to the catalog.", 400);
+
     // Association rules (SPEC.md, "The association rules" and its decisions).
     public static EipError IncorrectEipStatus(string allocationId, string status, string need) =>
         new("IncorrectEipStatus", $"The EIP {allocationId} is {status}; this operation needs it {need}.", 400);
