@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using Eipnet.Api.Accounts;
 using Eipnet.Api.Authentication;
 using Eipnet.Api.Catalog;
+using Eipnet.Api.Connections;
 using Eipnet.Api.Reconciliation;
 using Eipnet.Api.Rpc;
 using Eipnet.DataPlane;
@@ -12,14 +14,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Eipnet.Api.Hosting;
 
 /// <summary>Builds and starts the control plane: store, catalog, data plane, reconciler and the RPC endpoint.</summary>
 public static class ServerHost
 {
+    // A client gets at most this long to send its request headers, even when idle connections may live longer.
+    private static readonly TimeSpan MaxHeadersTimeout = TimeSpan.FromSeconds(30);
+
     public static IEipStore OpenStore(ServerOptions options) =>
         options.Postgres is { Length: > 0 } cs ? SqlStore.Postgres(cs) : SqlStore.Sqlite(options.DataDirectory);
 
@@ -48,13 +55,27 @@ public static class ServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         if (options.QuietRequestLog)
+        {
             builder.Logging.AddFilter(typeof(RpcDispatcher).FullName, LogLevel.Warning);
+            builder.Logging.AddFilter(typeof(KestrelRefusals).FullName, LogLevel.Warning);
+        }
+        var gate = new ConnectionGate(options.MaxConnections);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(ParseEndpoint(options.Listen));
+            k.Listen(ParseEndpoint(options.Listen), listen =>
+            {
+                // HTTP/1.1 only: the SDKs speak it, and HTTP/2 refuses with stream resets, which carry no envelope.
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(next => connection => gate.OnConnectionAsync(connection, () => next(connection)));
+            });
             k.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
             // V3 SDKs put every parameter in the query; 100 Permissions.N.* rules exceed Kestrel's 8 KB default.
             k.Limits.MaxRequestLineSize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestHeaderCount = 100;
+            k.Limits.MaxConcurrentConnections = gate.HardLimit;
+            k.Limits.KeepAliveTimeout = options.IdleTimeout;
+            k.Limits.RequestHeadersTimeout = options.IdleTimeout < MaxHeadersTimeout ? options.IdleTimeout : MaxHeadersTimeout;
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(TimeProvider.System);
@@ -70,8 +91,13 @@ public static class ServerHost
         builder.Services.AddSingleton<NonceLedger>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NonceLedger>());
         builder.Services.AddSingleton<RpcDispatcher>();
+        builder.Services.AddSingleton(gate);
+        builder.Services.AddSingleton(sp => new KestrelRefusals(
+            sp.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KestrelRefusals>>()));
 
         var app = builder.Build();
+        // The subscription ends with the host, which disposes its DiagnosticListener.
+        app.Services.GetRequiredService<KestrelRefusals>().Observe(app.Services.GetRequiredService<DiagnosticListener>());
         var dispatcher = app.Services.GetRequiredService<RpcDispatcher>();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);

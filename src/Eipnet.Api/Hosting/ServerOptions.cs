@@ -23,4 +23,12 @@ public sealed record ServerOptions
     /// <summary>Put the bootstrap account on the multi-EIP allowlist (the lab, where every mode should be tried).</summary>
     public bool BootstrapMultiEip { get; init; }
     public bool QuietRequestLog { get; init; }
+
+    /// <summary>Connections served at once. Up to 64 more are answered Throttling and closed; beyond those, new
+    /// connections are closed without an answer (docs/api.md, "Refusals and connection limits").</summary>
+    public int MaxConnections { get; init; } = 8192;
+
+    /// <summary>How long a connection may wait for its next request before the server closes it; request headers must
+    /// also arrive within this time, but never get more than 30 s.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

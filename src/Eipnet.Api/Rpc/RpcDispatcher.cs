@@ -2,11 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Eipnet.Api.Authentication;
 using Eipnet.Api.Protocol;
 using Eipnet.Api.Reconciliation;
-using Eipnet.Contracts.Common;
 using Eipnet.Domain.Errors;
 using Eipnet.Domain.Ids;
 using Eipnet.Domain.Resources;
@@ -156,11 +154,7 @@ public sealed partial class RpcDispatcher(
     {
         if (http.Response.HasStarted)
             return Task.CompletedTask;
-        var productName = product ?? Products.Vpc;
-        var body = new RpcErrorResponse(
-            requestId, Products.HostId(productName), error.Code, error.Message,
-            $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product={productName}&requestId={requestId}");
-        return WriteAsync(http, error.HttpStatus, JsonSerializer.SerializeToUtf8Bytes(body, CommonJsonContext.Default.RpcErrorResponse), xml, "Error");
+        return WriteAsync(http, error.HttpStatus, ErrorEnvelope.Json(requestId, product, error), xml, "Error");
     }
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] json, bool xml, string xmlRoot)
@@ -172,7 +166,7 @@ public sealed partial class RpcDispatcher(
             await http.Response.WriteAsync(XmlRendering.FromJson(json, xmlRoot), Encoding.UTF8);
             return;
         }
-        http.Response.ContentType = "application/json;charset=utf-8";
+        http.Response.ContentType = ErrorEnvelope.JsonContentType;
         http.Response.ContentLength = json.Length;
         await http.Response.Body.WriteAsync(json);
     }

@@ -27,6 +27,29 @@ public sealed record EipError(string Code, string Message, int HttpStatus)
     public static EipError ServiceUnavailable() =>
         new("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", 503);
 
+    // Refusals before any action runs: the HTTP server's own limits and the connection limit (docs/api.md, "Refusals and
+    // connection limits"). Statuses stay 4xx: the caller sent something we will not read, or came at a bad time.
+    public static EipError RequestMalformed(string detail) =>
+        new("InvalidRequest.Malformed", $"The HTTP request could not be parsed ({detail.TrimEnd('.')}). Send a well-formed HTTP/1.1 request, as the Alibaba Cloud SDKs do.", 400);
+
+    public static EipError RequestTimeout(TimeSpan headersWithin) =>
+        new("InvalidRequest.Timeout", $"The request did not arrive in time: its headers must be complete within {headersWithin.TotalSeconds:0.#} s and a body must keep a minimum data rate. Send the whole request at once.", 408);
+
+    public static EipError RequestLineTooLong(long maxBytes) =>
+        new("InvalidRequest.LineTooLong", $"The request line (method, path and query string) is longer than {maxBytes / 1024} KiB. Send the parameters as a POST form body instead (up to 1 MiB).", 414);
+
+    public static EipError RequestHeadersTooLarge(long maxBytes, int maxCount) =>
+        new("InvalidRequest.HeadersTooLarge", $"The request headers are larger than {maxBytes / 1024} KiB or more than {maxCount}. Send fewer or shorter headers; put parameters in the query or a form body.", 431);
+
+    public static EipError RequestBodyTooLarge(long maxBytes) =>
+        new("InvalidRequest.BodyTooLarge", $"The request body is larger than {maxBytes / 1024} KiB. Send fewer parameters per call.", 413);
+
+    public static EipError HttpVersionNotSupported() =>
+        new("InvalidRequest.HttpVersion", "The HTTP version is not supported. Use HTTP/1.1.", 400);
+
+    public static EipError Throttling(int maxConnections) =>
+        new("Throttling", $"The server already serves its limit of {maxConnections} connections, so this one is closed. Retry later, and reuse connections (HTTP keep-alive) rather than opening many.", 400);
+
     // EIP pools (docs/decisions.md): a region without a pool and an exhausted pool are the same condition to a caller.
     public static EipError NoEipPool(string regionId, IReadOnlyList<string> regionsWithPools) =>
         new("ResourceNotEnough.EipAddress", regionsWithPools.Count == 0

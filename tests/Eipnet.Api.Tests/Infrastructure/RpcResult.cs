@@ -6,6 +6,9 @@ namespace Eipnet.Api.Tests.Infrastructure;
 /// <summary>An HTTP answer of the API: status and parsed JSON body.</summary>
 public sealed record RpcResult(HttpStatusCode Status, JsonElement Body, string Raw, string? ContentType)
 {
+    /// <summary>Response headers, when the result was read from a raw socket (<see cref="RawHttp"/>).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public bool Ok => (int)Status < 400;
 
     public string? Code => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("Code", out var c) ? c.GetString() : null;
