@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Eipnet.Api.Authentication;
+using Eipnet.Api.Connections;
 using Eipnet.Api.Protocol;
 using Eipnet.Api.Reconciliation;
 using Eipnet.Domain.Errors;
@@ -37,6 +38,12 @@ public sealed partial class RpcDispatcher(
         var wantsXml = false;
         try
         {
+            // A connection beyond the limit gets one answer and is closed (docs/api.md, "Refusals and connection limits").
+            if (http.Features.Get<GuardedConnection>() is { OverLimit: true } guarded)
+            {
+                http.Response.Headers.Connection = "close";
+                throw new EipException(EipError.Throttling(guarded.Limit));
+            }
             var read = await RpcCallReader.ReadAsync(http.Request, http.RequestAborted);
             var call = read.Call ?? throw new EipException(read.Error!);
             wantsXml = call.WantsXml;

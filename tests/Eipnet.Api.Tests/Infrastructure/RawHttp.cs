@@ -31,6 +31,29 @@ public static class RawHttp
         return Parse(Encoding.UTF8.GetString(received.ToArray()));
     }
 
+    /// <summary>Reads exactly one response (it must carry Content-Length) from a connection that stays open.</summary>
+    public static async Task<RpcResult> ReadOneAsync(Stream stream)
+    {
+        using var timeout = new CancellationTokenSource(ReadLimit);
+        var received = new List<byte>();
+        var chunk = new byte[4096];
+        int? total = null;
+        while (total is null || received.Count < total)
+        {
+            var n = await stream.ReadAsync(chunk, timeout.Token);
+            Assert.True(n > 0, $"the server closed the connection mid-response: {Encoding.ASCII.GetString([.. received])}");
+            received.AddRange(chunk.AsSpan(0, n));
+            var text = Encoding.ASCII.GetString([.. received]);
+            var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (total is null && headEnd > 0)
+            {
+                var length = text[..headEnd].Split("\r\n").Single(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+                total = headEnd + 4 + int.Parse(length.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+        return Assert.Single(Parse(Encoding.UTF8.GetString([.. received])));
+    }
+
     /// <summary>Splits a byte stream of HTTP/1.1 responses (each with Content-Length) into results.</summary>
     public static IReadOnlyList<RpcResult> Parse(string responses)
     {

@@ -42,6 +42,25 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task ServerOptions_LimitConnections_AndCloseIdleOnes()
+    {
+        var port = EipnetProcess.FreePort();
+        await using var server = await EipnetProcess.StartServerAsync(port,
+            ["--data", TestDatabases.NewSqliteDirectory(), "--max-connections", "1", "--idle-timeout-seconds", "1"]);
+        var endpoint = new Uri($"http://127.0.0.1:{port}/");
+        using var held = new System.Net.Sockets.TcpClient();
+        await held.ConnectAsync(endpoint.Host, endpoint.Port);
+        await held.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET /?Action=DescribeRegions HTTP/1.1\r\nHost: {endpoint.Authority}\r\n\r\n"));
+        (await RawHttp.ReadOneAsync(held.GetStream())).Error("IncompleteSignature", 400);
+
+        // While one connection is open, a second is refused; once the idle one is closed by the server, it is served.
+        (await RawHttp.SendAsync(endpoint, "/?Action=DescribeRegions", "GET")).Error("Throttling", 400);
+        await Fixtures.WaitForAsync("the idle connection closed and a new one served",
+            async () => (await RawHttp.SendAsync(endpoint, "/?Action=DescribeRegions", "GET")).Body,
+            body => body.GetProperty("Code").GetString() == "IncompleteSignature");
+    }
+
+    [Fact]
     public async Task Server_PrintsEndpointDatabaseAndDataPlane_AndLogsNoSecrets()
     {
         var data = TestDatabases.NewSqliteDirectory();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Eipnet.Api.Tests.Infrastructure;
 
-namespace Eipnet.Api.Tests.Rpc;
+namespace Eipnet.Api.Tests.Connections;
 
 /// <summary>Requests the HTTP server refuses before any action runs still get Alibaba's error envelope with a 4xx (issue 9).</summary>
 public sealed class KestrelRefusalTests(SharedServer fixture) : IClassFixture<SharedServer>
