@@ -50,8 +50,15 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     /// <summary>Why nft runs as a process per transaction here (null while sessions work).</summary>
     public string? NoSessionsReason => noSessions;
 
-    /// <summary>The open nft sessions by namespace (tests end a helper to play a crash).</summary>
-    public IReadOnlyDictionary<string, NftSession> Sessions => sessions;
+    /// <summary>The process id of each namespace's nft helper (tests end one to play a crash); safe to read during a pass.</summary>
+    public IReadOnlyDictionary<string, int> HelperProcessIds
+    {
+        get
+        {
+            lock (sessions)
+                return sessions.ToDictionary(s => s.Key, s => s.Value.ProcessId, StringComparer.Ordinal);
+        }
+    }
 
     private async Task NftAsync(NftTransaction t, CancellationToken ct)
     {
@@ -72,17 +79,15 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         if (sessions.TryGetValue(ns, out var session) && session.IsCurrent)
             return session;
         if (session is not null)
-        {
-            session.Dispose();
-            sessions.Remove(ns);
-        }
+            Forget(ns, session);
         var (opened, why) = await NftSession.OpenAsync(ns, ct);
         if (opened is null)
         {
             noSessions = why;
             return null;
         }
-        sessions[ns] = opened;
+        lock (sessions)
+            sessions[ns] = opened;
         return opened;
     }
 
@@ -91,18 +96,21 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     public void CloseStaleSessions()
     {
         foreach (var (ns, session) in sessions.Where(s => !s.Value.IsCurrent).ToList())
-        {
-            session.Dispose();
+            Forget(ns, session);
+    }
+
+    private void Forget(string ns, NftSession session)
+    {
+        lock (sessions)
             sessions.Remove(ns);
-        }
+        session.Dispose();
     }
 
     /// <summary>Ends every helper this applier started.</summary>
     public void Dispose()
     {
-        foreach (var session in sessions.Values)
-            session.Dispose();
-        sessions.Clear();
+        foreach (var (ns, session) in sessions.ToList())
+            Forget(ns, session);
     }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)

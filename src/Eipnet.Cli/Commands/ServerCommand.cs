@@ -70,6 +70,8 @@ internal static class ServerCommand
                     Catalog = LabCatalog.From(baseCatalog, [labPool.Value.ToString()], result.GetValue(region)!),
                 };
             }
+            // Declared before the server, so disposed after it: the nft helpers end once the reconciler has stopped.
+            using var ownedDataPlane = options.DataPlaneInstance as IDisposable;
             await using var server = await ServerHost.StartAsync(options, ct);
             Console.WriteLine($"eipnet: endpoint {server.Endpoint.Authority} (http)");
             Console.WriteLine($"eipnet: database {server.Store.Description}");

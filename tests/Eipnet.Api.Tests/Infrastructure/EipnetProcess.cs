@@ -38,13 +38,17 @@ public sealed class EipnetProcess : IAsyncDisposable
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (p.ExitCode, await stdout, await stderr);
+        var result = (p.ExitCode, await stdout, await stderr);
+        // Read through StandardOutput/StandardError, the pipes are ours to close (Process.Dispose leaves them to a GC).
+        p.StandardOutput.Dispose();
+        p.StandardError.Dispose();
+        return result;
     }
 
     /// <summary>Starts `eipnet server` and waits until it prints its endpoint.</summary>
-    public static async Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    public static async Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null, string dataPlane = "sim")
     {
-        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", "--dataplane", "sim", .. args], env))!);
+        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", "--dataplane", dataPlane, .. args], env))!);
         var ready = new TaskCompletionSource();
         void OnLine(object _, DataReceivedEventArgs e)
         {
