@@ -4,8 +4,34 @@ namespace Eipnet.Agent.Kernel;
 
 /// <summary>Ending a process we started, and only that: by its PID, with any children it forked (socat's per-connection
 /// copies, iperf3's workers), then waiting briefly for it to go; and giving back every handle it held.</summary>
-public static class OwnedProcess
+public static partial class OwnedProcess
 {
+    /// <summary>Asks a process we started to stop (SIGTERM, so its shutdown code runs), waits up to <paramref name="grace"/>,
+    /// then ends it as <see cref="End"/> does. Returns whether it stopped on its own.</summary>
+    public static bool Terminate(Process process, TimeSpan grace)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var stopped = false;
+        try
+        {
+            if (!process.HasExited && kill(process.Id, SigTerm) == 0)
+                stopped = process.WaitForExit(grace);
+            else
+                stopped = process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            stopped = true;
+        }
+        End(process);
+        return stopped;
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+
     public static void End(Process process)
     {
         ArgumentNullException.ThrowIfNull(process);

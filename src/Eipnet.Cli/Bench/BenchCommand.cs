@@ -28,6 +28,7 @@ internal static class BenchCommand
         command.Options.Add(output);
         command.Subcommands.Add(ForwardingBenchCommand.Create());
         command.Subcommands.Add(ConvergenceCommand.Create());
+        command.Subcommands.Add(FdSoakCommand.Create());
         command.SetAction(async (result, ct) =>
         {
             var report = new StringBuilder();

@@ -31,13 +31,14 @@ public sealed class EipnetProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Runs to completion and returns exit code, stdout and stderr.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? env = null)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? env = null,
+        TimeSpan? timeout = null)
     {
         var info = Info(args, env);
         using var p = Process.Start(info)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
         var result = (p.ExitCode, await stdout, await stderr);
         // Read through StandardOutput/StandardError, the pipes are ours to close (Process.Dispose leaves them to a GC).
         p.StandardOutput.Dispose();
