@@ -48,6 +48,8 @@ public sealed class NftSession : IDisposable
     {
         if (!File.Exists(HelperPath))
             return (null, HelperPath + " is missing");
+        if (!Namespaces.Exists(ns))
+            throw new InvalidOperationException($"The namespace {ns} does not exist (deleted?); the next pass, a full one, makes it again.");
         var info = new ProcessStartInfo("ip") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in (string[])["netns", "exec", ns, HelperPath])
             info.ArgumentList.Add(a);

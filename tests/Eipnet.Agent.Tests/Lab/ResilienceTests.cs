@@ -79,8 +79,22 @@ public sealed class ResilienceTests
         Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
 
         Assert.True((await lab.Run.IpAsync(lab.Gateway, ["link", "del", lab.Topology.Options.Plan.UplinkName])).Succeeded, "ip link del uplink");
-        Assert.Null(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort, timeoutSeconds: 0.5));
         await WaitForTcpAsync(lab, address, "the EIP to answer again after the uplink was deleted");
+    }
+
+    [Fact]
+    public async Task TableDeleted_IsReloadedWithinAResync()
+    {
+        await using var lab = await LabServer.StartAsync(Resync);
+        var scene = await LabScene.CreateAsync(lab);
+        var (instance, eni, _) = await scene.InstanceAsync();
+        var (eip, address) = await scene.EipAsync();
+        await scene.AssociateAsync(eip, eni);
+        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(instance), LabScene.TcpPort);
+        Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
+
+        await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "delete", "table", "ip", "eipnet"]);
+        await WaitForTcpAsync(lab, address, "the EIP to answer again after the nft table was deleted");
     }
 
     /// <summary>Probes the EIP until it answers; the limit is several resync periods, and its message says what was awaited.</summary>
