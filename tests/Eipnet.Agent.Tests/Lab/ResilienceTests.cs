@@ -15,12 +15,7 @@ public sealed class ResilienceTests
     public async Task GatewayNamespaceDeleted_IsRebuiltWithinAResync_WhileTheServerHolds2000IdleConnections()
     {
         await using var lab = await LabServer.StartAsync(Resync);
-        var scene = await LabScene.CreateAsync(lab);
-        var (instance, eni, _) = await scene.InstanceAsync();
-        var (eip, address) = await scene.EipAsync();
-        await scene.AssociateAsync(eip, eni);
-        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(instance), LabScene.TcpPort);
-        Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
+        var (scene, address) = await ServedEipAsync(lab);
         var oldHelper = lab.DataPlane.Applier.HelperProcessIds[lab.Gateway];
 
         using var idle = await IdleConnections.OpenAsync(lab.Server.Server.Endpoint, 2000);
@@ -35,11 +30,7 @@ public sealed class ResilienceTests
 
         Assert.False(ProcessIsAlive(oldHelper), $"the helper {oldHelper} in the deleted namespace should have ended");
         // A new association goes through the new session.
-        var (second, secondEni, _) = await scene.InstanceAsync();
-        var (eip2, address2) = await scene.EipAsync();
-        await scene.AssociateAsync(eip2, secondEni);
-        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(second), LabScene.TcpPort, "second");
-        Assert.StartsWith("second", await Packets.TcpAsync(lab, lab.Internet, address2, LabScene.TcpPort) ?? "(no answer)");
+        await AssertSecondEipServedAsync(lab, scene);
         // The idle connections were never dropped: the server still answers on one of them.
         Assert.Equal(2000, idle.OpenCount());
         Assert.True(await idle.ServedAsync(), "an idle connection should still be served");
@@ -49,10 +40,7 @@ public sealed class ResilienceTests
     public async Task NftHelperKilled_IsReplaced_AndTheNextAssociationApplies()
     {
         await using var lab = await LabServer.StartAsync(Resync);
-        var scene = await LabScene.CreateAsync(lab);
-        var (instance, eni, _) = await scene.InstanceAsync();
-        var (eip, address) = await scene.EipAsync();
-        await scene.AssociateAsync(eip, eni);
+        var (scene, address) = await ServedEipAsync(lab);
         var helper = lab.DataPlane.Applier.HelperProcessIds[lab.Gateway];
 
         using (var process = Process.GetProcessById(helper))
@@ -60,9 +48,8 @@ public sealed class ResilienceTests
             process.Kill();
             await process.WaitForExitAsync();
         }
-        await scene.UnassociateAsync(eip, eni);
-        await scene.AssociateAsync(eip, eni);
-        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(instance), LabScene.TcpPort);
+        // A second EIP on a second instance: the next nft change goes through a new helper.
+        await AssertSecondEipServedAsync(lab, scene);
         Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
         Assert.NotEqual(helper, lab.DataPlane.Applier.HelperProcessIds[lab.Gateway]);
     }
@@ -71,12 +58,7 @@ public sealed class ResilienceTests
     public async Task UplinkDeleted_IsRebuiltWithinAResync()
     {
         await using var lab = await LabServer.StartAsync(Resync);
-        var scene = await LabScene.CreateAsync(lab);
-        var (instance, eni, _) = await scene.InstanceAsync();
-        var (eip, address) = await scene.EipAsync();
-        await scene.AssociateAsync(eip, eni);
-        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(instance), LabScene.TcpPort);
-        Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
+        var (_, address) = await ServedEipAsync(lab);
 
         Assert.True((await lab.Run.IpAsync(lab.Gateway, ["link", "del", lab.Topology.Options.Plan.UplinkName])).Succeeded, "ip link del uplink");
         await WaitForTcpAsync(lab, address, "the EIP to answer again after the uplink was deleted");
@@ -86,15 +68,32 @@ public sealed class ResilienceTests
     public async Task TableDeleted_IsReloadedWithinAResync()
     {
         await using var lab = await LabServer.StartAsync(Resync);
+        var (_, address) = await ServedEipAsync(lab);
+
+        await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "delete", "table", "ip", "eipnet"]);
+        await WaitForTcpAsync(lab, address, "the EIP to answer again after the nft table was deleted");
+    }
+
+    /// <summary>A scene with an instance serving TCP through a NAT EIP on its primary ENI, checked from the internet host.</summary>
+    private static async Task<(LabScene Scene, string Address)> ServedEipAsync(LabServer lab)
+    {
         var scene = await LabScene.CreateAsync(lab);
         var (instance, eni, _) = await scene.InstanceAsync();
         var (eip, address) = await scene.EipAsync();
         await scene.AssociateAsync(eip, eni);
         await Packets.TcpServerAsync(lab, lab.InstanceNamespace(instance), LabScene.TcpPort);
         Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort));
+        return (scene, address);
+    }
 
-        await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "delete", "table", "ip", "eipnet"]);
-        await WaitForTcpAsync(lab, address, "the EIP to answer again after the nft table was deleted");
+    /// <summary>Associates a new EIP with a new instance and checks that it reaches that instance.</summary>
+    private static async Task AssertSecondEipServedAsync(LabServer lab, LabScene scene)
+    {
+        var (second, secondEni, _) = await scene.InstanceAsync();
+        var (eip, address) = await scene.EipAsync();
+        await scene.AssociateAsync(eip, secondEni);
+        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(second), LabScene.TcpPort, "second");
+        Assert.StartsWith("second", await Packets.TcpAsync(lab, lab.Internet, address, LabScene.TcpPort) ?? "(no answer)");
     }
 
     /// <summary>Probes the EIP until it answers; the limit is several resync periods, and its message says what was awaited.</summary>
