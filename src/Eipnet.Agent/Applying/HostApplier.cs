@@ -21,7 +21,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
 
     private Task ApplyAsync(HostOp op, CancellationToken ct) => op switch
     {
-        CreateNamespace c => LabTopology.EnsureNamespaceAsync(run, c.Name, ct),
+        CreateNamespace c => CreateNamespaceAsync(c, ct),
         DeleteNamespace d => Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct)),
         CreateEniLink c => CreateLinkAsync(c, ct),
         DeleteEniLink d => Tolerate(run.IpAsync(d.GatewayNamespace, ["link", "del", d.GatewayName], ct)),
@@ -113,6 +113,13 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
             Forget(ns, session);
     }
 
+    private async Task CreateNamespaceAsync(CreateNamespace c, CancellationToken ct)
+    {
+        await LabTopology.EnsureNamespaceAsync(run, c.Name, ct);
+        if (c.Router)
+            await run.SysctlAsync(c.Name, LabTopology.RouterSysctls, ct);
+    }
+
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)
     {
         string[] add = ["link", "add", c.GatewayName, "address", GatewayMac(c.MacAddress), "type", "veth", "peer", "name", c.Name, "address", c.MacAddress, "netns", c.Namespace];
@@ -159,7 +166,11 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     }
 
     private static string[] RuleArgs(string verb, DataPlane.Linux.Topology.RuleEntry rule) =>
-        ["rule", verb, "from", rule.From, "table", Table(rule.Table), "priority", rule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+    [
+        "rule", verb, "from", rule.From,
+        .. rule.Fwmark == 0 ? Array.Empty<string>() : ["fwmark", "0x" + rule.Fwmark.ToString("x", System.Globalization.CultureInfo.InvariantCulture)],
+        "table", Table(rule.Table), "priority", rule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ];
 
     /// <summary>The gateway end's MAC, derived from the ENI's (first octet 02 becomes 06, still locally administered), so a
     /// recreated link looks the same to the guest and the kernel state is the same after every rebuild.</summary>

@@ -19,32 +19,48 @@ public sealed class HostObserver(CommandRunner run, HostPlanOptions options, IRe
         var namespaces = new SortedSet<string>(Namespaces.WithPrefix(options.Prefix).Where(n => !fixedNamespaces.Contains(n)), StringComparer.Ordinal);
         namespaces.Add(gw);
         namespaces.Add(options.ParkingNamespace);
-        var byInsideName = desired.Links.Values.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        var routers = new SortedSet<string>(namespaces.Where(n => options.VpcOfRouter(n) is not null), StringComparer.Ordinal);
+        var wantedByInside = desired.Links.Values.Where(l => !l.IsTransit).ToDictionary(l => l.Name, StringComparer.Ordinal);
 
         var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
         var addresses = new HashSet<AddressAssignment>();
         var routes = new SortedDictionary<(string, int, string), RouteEntry>();
         var rules = new HashSet<RuleEntry>();
-        var gatewayEnds = new HashSet<string>(StringComparer.Ordinal);
+        var insideEnds = new List<(string Namespace, string Name, string Mac)>();
+        var hostEnds = new Dictionary<string, string>(StringComparer.Ordinal); // ENI host end -> the namespace it is in
+        var transitEnds = new HashSet<string>(StringComparer.Ordinal); // gateway ends of transit links
 
         foreach (var ns in namespaces.Where(Namespaces.Exists))
         {
+            var router = routers.Contains(ns);
             using var linkJson = JsonDocument.Parse(await run.IpCheckAsync(ns, ["-j", "addr", "show"], ct));
             foreach (var link in linkJson.RootElement.EnumerateArray())
             {
                 var name = link.GetProperty("ifname").GetString()!;
-                var ours = ns == gw ? name.StartsWith(EniNames.GatewayMarker, StringComparison.Ordinal) || name == HostPlan.GatewayLoopback : name.StartsWith('e');
-                if (!ours)
-                    continue;
-                if (ns == gw && name != HostPlan.GatewayLoopback)
-                    gatewayEnds.Add(name);
-                if (ns != gw)
+                var mac = link.TryGetProperty("address", out var m) ? m.GetString() ?? "" : "";
+                bool ours;
+                if (ns == gw || router)
                 {
-                    var mac = link.GetProperty("address").GetString()!;
-                    var id = byInsideName.TryGetValue(name, out var wanted) ? wanted.EniId : "observed:" + name;
-                    links[id] = new EniLink(id, name, EniNames.GatewayMarker + name[1..], mac, ns);
+                    // ENI host ends are in routers (and in the gateway of an older layout, to be moved); transit ends in both.
+                    ours = name == HostPlan.GatewayLoopback || name.StartsWith(EniNames.GatewayMarker, StringComparison.Ordinal)
+                        || (ns == gw ? name.StartsWith('t') : name == HostPlanOptions.TransitName);
+                    if (name.StartsWith(EniNames.GatewayMarker, StringComparison.Ordinal))
+                        hostEnds[name] = ns;
+                    else if (ns == gw && name.StartsWith('t'))
+                        transitEnds.Add(name);
+                    else if (router && name == HostPlanOptions.TransitName)
+                    {
+                        var vpcId = options.VpcOfRouter(ns)!;
+                        links[EniLink.TransitPrefix + vpcId] = new EniLink(EniLink.TransitPrefix + vpcId, name, HostPlan.TransitGatewayName(vpcId), mac, ns, gw);
+                    }
                 }
-                if (!link.TryGetProperty("addr_info", out var infos))
+                else
+                {
+                    ours = name.StartsWith('e');
+                    if (ours)
+                        insideEnds.Add((ns, name, mac));
+                }
+                if (!ours || !link.TryGetProperty("addr_info", out var infos))
                     continue;
                 foreach (var info in infos.EnumerateArray())
                 {
@@ -71,17 +87,28 @@ public sealed class HostObserver(CommandRunner run, HostPlanOptions options, IRe
             {
                 if (!r.TryGetProperty("protocol", out var p) || p.GetString() != HostApplier.Protocol)
                     continue;
+                var fwmark = r.TryGetProperty("fwmark", out var f) && f.GetString() is { } hex
+                    ? uint.Parse(hex.StartsWith("0x", StringComparison.Ordinal) ? hex[2..] : hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
+                    : 0u;
                 if (int.TryParse(r.GetProperty("table").GetString(), out var table))
-                    rules.Add(new RuleEntry(ns, r.GetProperty("src").GetString()!, table, r.GetProperty("priority").GetInt32()));
+                    rules.Add(new RuleEntry(ns, r.GetProperty("src").GetString()!, table, r.GetProperty("priority").GetInt32(), fwmark));
             }
         }
 
-        // A gateway end whose inside end we did not find (its namespace is not ours any more): a link to delete, unless the
-        // plan wants that ENI, whose creation then replaces it.
-        foreach (var end in gatewayEnds.Where(e => links.Values.All(l => l.GatewayName != e) && desired.Links.Values.All(l => l.GatewayName != e)))
-            links["observed:" + end] = new EniLink("observed:" + end, "e" + end[1..], end, "", gw);
+        foreach (var (ns, name, mac) in insideEnds)
+        {
+            var id = wantedByInside.TryGetValue(name, out var wanted) ? wanted.EniId : "observed:" + name;
+            var hostEnd = EniNames.GatewayMarker + name[1..];
+            links[id] = new EniLink(id, name, hostEnd, mac, ns, hostEnds.GetValueOrDefault(hostEnd) ?? wanted?.RouterNamespace ?? gw);
+            hostEnds.Remove(hostEnd);
+        }
+        // A host end whose inside end we did not find (its namespace is not ours any more), or a transit end whose router is
+        // gone: a link to delete, unless the plan wants it, whose creation then replaces it.
+        foreach (var (end, ns) in hostEnds)
+            links["observed:" + end] = new EniLink("observed:" + end, "e" + end[1..], end, "", ns, ns);
+        foreach (var end in transitEnds.Where(e => links.Values.All(l => l.GatewayName != e || !l.IsTransit)))
+            links["observed:" + end] = new EniLink("observed:" + end, HostPlanOptions.TransitName, end, "", gw, gw);
 
-        var emptyTable = new NftTable("ip", options.TableName, new Dictionary<string, NftSet>(), new Dictionary<string, NftChain>());
-        return new HostPlan(0, namespaces, links, addresses, routes, rules, new Dictionary<string, EipTarget>(), emptyTable);
+        return new HostPlan(0, namespaces, routers, links, addresses, routes, rules, new Dictionary<string, EipTarget>(), new Dictionary<string, NftTable>());
     }
 }

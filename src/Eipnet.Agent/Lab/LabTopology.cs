@@ -10,6 +10,15 @@ public sealed class LabTopology(LabOptions options, CommandRunner run)
 {
     public LabOptions Options => options;
 
+    /// <summary>What the gateway and every VPC router set: they forward, answer ARP for the guests they route to (proxy ARP; the
+    /// applier removes the 0.8 s proxy delay per ENI, as a namespace has no neigh "default"), and check sources themselves
+    /// (the anti-spoofing set), so reverse-path filtering stays off.</summary>
+    public static IReadOnlyList<string> RouterSysctls { get; } =
+    [
+        "net.ipv4.ip_forward=1", "net.ipv4.conf.all.proxy_arp=1", "net.ipv4.conf.default.proxy_arp=1",
+        "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0",
+    ];
+
     /// <summary>Creates whatever of the fixed part is missing; safe to call at every start and resync.</summary>
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -18,14 +27,7 @@ public sealed class LabTopology(LabOptions options, CommandRunner run)
         var inet = options.InternetNamespace;
         foreach (var ns in new[] { gw, plan.ParkingNamespace, inet })
             await EnsureNamespaceAsync(run, ns, ct);
-        // The gateway forwards, answers ARP for the guests it routes to (proxy ARP; the applier removes the 0.8 s proxy
-        // delay per ENI, as a namespace has no neigh "default"), and checks sources itself (the anti-spoofing set), so
-        // reverse-path filtering stays off.
-        await run.SysctlAsync(gw,
-        [
-            "net.ipv4.ip_forward=1", "net.ipv4.conf.all.proxy_arp=1", "net.ipv4.conf.default.proxy_arp=1",
-            "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0",
-        ], ct);
+        await run.SysctlAsync(gw, RouterSysctls, ct);
         if (!(await run.IpAsync(gw, ["link", "show", plan.UplinkName], ct)).Succeeded)
         {
             // A gateway namespace that was deleted may not have been torn down yet (the kernel frees it in the background),

@@ -32,13 +32,13 @@ internal static class ForwardingRulesets
 
     public static string FillerPrivate(int i) => Ipv4Cidr.Format(FillerPrivateBase + (uint)i);
 
-    /// <summary>Eipnet's nft table for <paramref name="eips"/> NAT EIPs, rendered by the product's planner
+    /// <summary>The VPC router's nft table for <paramref name="eips"/> NAT EIPs, rendered by the product's planner
     /// (<see cref="HostPlan.For"/>) as the agent loads it at start-up: one <c>nft -f</c> transaction.</summary>
     public static string EipnetTable(int eips)
     {
         var state = new DesiredState();
         state.Apply(Desired(eips));
-        return HostPlan.For(state, HostPlanOptions.Default).Table.RenderLoad();
+        return HostPlan.For(state, HostPlanOptions.Default).Tables[HostPlanOptions.Default.RouterNamespace(VpcId)].RenderLoad();
     }
 
     /// <summary>What the control plane would send for this host: the measured ENI on its own instance with one EIP, and

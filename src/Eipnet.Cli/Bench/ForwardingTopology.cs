@@ -54,7 +54,7 @@ internal sealed class ForwardingTopology : IAsyncDisposable
 
     private async Task BuildAsync(CancellationToken ct)
     {
-        var uplink = HostPlanOptions.Default.UplinkName;
+        var uplink = HostPlanOptions.TransitName; // the measured gateway plays a VPC router: its way out is the transit link
         foreach (var ns in new[] { Client, Gateway, Instance })
             await LabTopology.EnsureNamespaceAsync(run, ns, ct);
         await run.IpCheckAsync(Client, ["link", "add", "wan", "type", "veth", "peer", "name", uplink, "netns", Gateway], ct);

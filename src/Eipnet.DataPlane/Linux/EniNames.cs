@@ -16,9 +16,12 @@ public static class EniNames
     /// <summary>The first letter of every gateway-side ENI interface (nft matches "g*"); the uplink must not start with it.</summary>
     public const string GatewayMarker = "g";
 
-    private static string Suffix(string eniId)
+    private static string Suffix(string eniId) => Suffix(eniId, "eni-");
+
+    /// <summary>The first 14 letters and digits of an id after its type prefix.</summary>
+    public static string Suffix(string id, string typePrefix)
     {
-        var id = eniId.StartsWith("eni-", StringComparison.Ordinal) ? eniId["eni-".Length..] : eniId;
+        id = id.StartsWith(typePrefix, StringComparison.Ordinal) ? id[typePrefix.Length..] : id;
         var clean = new string(id.Where(char.IsAsciiLetterOrDigit).ToArray());
         return clean.Length <= IdChars ? clean : clean[..IdChars];
     }

@@ -39,17 +39,20 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         // Devices whose addresses and routes the kernel has dropped (new, recreated or moved links): add everything on them again.
         var fresh = new HashSet<(string, string)>();
         // Devices that exist after this diff, where they are: a delete on any other device is moot, the kernel did it.
-        var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (gw, l.GatewayName), (l.Namespace, l.Name) }))
+        var live = new HashSet<(string, string)>(after.Links.Values.SelectMany(l => new[] { (l.RouterNamespace, l.GatewayName), (l.Namespace, l.Name) }))
         {
             (gw, HostPlan.GatewayLoopback),
             (gw, o.UplinkName),
         };
+        foreach (var router in after.Routers)
+            live.Add((router, HostPlan.GatewayLoopback));
 
         // 1. Build.
-        ops.AddRange(after.Namespaces.Except(oldNamespaces).Order(StringComparer.Ordinal).Select(n => new CreateNamespace(n)));
-        foreach (var link in after.Links.Values)
+        ops.AddRange(after.Namespaces.Except(oldNamespaces).Order(StringComparer.Ordinal).Select(n => new CreateNamespace(n, after.Routers.Contains(n))));
+        foreach (var link in after.Links.Values.OrderBy(l => l.IsTransit ? 0 : 1).ThenBy(l => l.EniId, StringComparer.Ordinal))
         {
-            if (oldLinks.TryGetValue(link.EniId, out var old) && old.MacAddress == link.MacAddress && old.Name == link.Name)
+            if (oldLinks.TryGetValue(link.EniId, out var old) && old.MacAddress == link.MacAddress && old.Name == link.Name
+                && old.RouterNamespace == link.RouterNamespace && old.GatewayName == link.GatewayName)
             {
                 if (old.Namespace == link.Namespace)
                     continue;
@@ -58,9 +61,9 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
                 continue;
             }
             if (old is not null)
-                ops.Add(new DeleteEniLink(gw, old.GatewayName)); // a MAC cannot change under a guest: recreate
-            ops.Add(new CreateEniLink(gw, link.GatewayName, link.Namespace, link.Name, link.MacAddress));
-            fresh.Add((gw, link.GatewayName));
+                ops.Add(new DeleteEniLink(old.RouterNamespace, old.GatewayName)); // a MAC cannot change under a guest: recreate
+            ops.Add(new CreateEniLink(link.RouterNamespace, link.GatewayName, link.Namespace, link.Name, link.MacAddress));
+            fresh.Add((link.RouterNamespace, link.GatewayName));
             fresh.Add((link.Namespace, link.Name));
         }
         var oldAddresses = before?.Addresses ?? new HashSet<AddressAssignment>();
@@ -73,13 +76,19 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             .Where(r => !oldRoutes.TryGetValue(r.Key, out var was) || was != r || fresh.Contains((r.Namespace, r.Device)))
             .Select(r => new ReplaceRoute(r)));
         var oldRules = before?.Rules ?? new HashSet<RuleEntry>();
-        ops.AddRange(after.Rules.Except(oldRules).OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Priority).ThenBy(r => r.From, StringComparer.Ordinal)
-            .Select(r => new AddRule(r)));
+        ops.AddRange(Ordered(after.Rules.Except(oldRules)).Select(r => new AddRule(r)));
 
-        // 2. Steer.
-        var nft = before is null || reloadTable ? [after.Table.RenderLoad().TrimEnd('\n')] : NftCommands(before.Table, after.Table);
-        if (nft.Count > 0)
-            ops.Add(new NftTransaction(gw, nft));
+        // 2. Steer: one transaction per namespace with a table, the routers before the gateway, so that the gateway sends an EIP
+        // to a router only once the router translates it.
+        var oldTables = before?.Tables ?? new Dictionary<string, NftTable>();
+        foreach (var (ns, table) in after.Tables.OrderBy(t => t.Key == gw ? 1 : 0).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var nft = before is null || reloadTable || !oldTables.TryGetValue(ns, out var was) || !oldNamespaces.Contains(ns)
+                ? [table.RenderLoad().TrimEnd('\n')]
+                : NftCommands(was, table);
+            if (nft.Count > 0)
+                ops.Add(new NftTransaction(ns, nft));
+        }
 
         // 3. Tear down; skipping what went with a moved or deleted device or namespace.
         bool Stays((string, string) device) => live.Contains(device) && !fresh.Contains(device) && after.Namespaces.Contains(device.Item1);
@@ -87,42 +96,45 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             .Where(r => !after.Routes.ContainsKey(r.Key) && Stays((r.Namespace, r.Device)))
             .Select(r => new DeleteRoute(r.Namespace, r.Destination, r.Table)));
         // Rules belong to the namespace, not to a device: they stay behind when a link moves, so they go explicitly.
-        ops.AddRange(oldRules.Except(after.Rules).Where(r => after.Namespaces.Contains(r.Namespace))
-            .OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Priority).ThenBy(r => r.From, StringComparer.Ordinal)
-            .Select(r => new DeleteRule(r)));
+        ops.AddRange(Ordered(oldRules.Except(after.Rules).Where(r => after.Namespaces.Contains(r.Namespace))).Select(r => new DeleteRule(r)));
         ops.AddRange(oldAddresses
             .Where(a => !after.Addresses.Contains(a) && Stays((a.Namespace, a.Device)))
             .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Device, StringComparer.Ordinal).ThenBy(a => a.Cidr, StringComparer.Ordinal)
             .Select(a => new DeleteAddress(a)));
-        ops.AddRange(oldLinks.Values.Where(l => !after.Links.ContainsKey(l.EniId)).Select(l => new DeleteEniLink(gw, l.GatewayName)));
+        ops.AddRange(oldLinks.Values.Where(l => !after.Links.ContainsKey(l.EniId) && after.Namespaces.Contains(l.RouterNamespace))
+            .Select(l => new DeleteEniLink(l.RouterNamespace, l.GatewayName)));
         ops.AddRange(oldNamespaces.Except(after.Namespaces).Order(StringComparer.Ordinal).Select(n => new DeleteNamespace(n)));
 
         // 4. Forget.
-        ops.AddRange(FlushTargets(before, after, gw).Select(a => new FlushConntrack(gw, a)));
+        ops.AddRange(FlushTargets(before, after).Where(f => after.Namespaces.Contains(f.Namespace)));
         return new HostDiff(ops);
     }
 
-    /// <summary>Addresses whose flows must be forgotten: an EIP that is gone or points elsewhere (ENI, private IP, mode or
-    /// namespace), and every address routed to an ENI that moved (its private IPs included: the VPC reached them there).</summary>
-    private static SortedSet<string> FlushTargets(HostPlan? before, HostPlan after, string gatewayNamespace)
+    private static IEnumerable<RuleEntry> Ordered(IEnumerable<RuleEntry> rules) =>
+        rules.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Priority).ThenBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.Fwmark);
+
+    /// <summary>Flows to forget, in the router that tracked them: an EIP that is gone or points elsewhere (ENI, private IP,
+    /// mode, namespace or VPC), and every address routed to an ENI that moved (its private IPs included: the VPC reached them there).</summary>
+    private static IEnumerable<FlushConntrack> FlushTargets(HostPlan? before, HostPlan after)
     {
-        var addresses = new SortedSet<string>(StringComparer.Ordinal);
+        var flushes = new SortedSet<(string Namespace, string Address)>();
         if (before is null)
-            return addresses; // a host with nothing of ours has no flows of ours
+            return []; // a host with nothing of ours has no flows of ours
         foreach (var (eip, target) in before.EipTargets)
         {
-            if (!after.EipTargets.TryGetValue(eip, out var now) || now != target)
-                addresses.Add(eip);
+            if (!after.EipTargets.TryGetValue(eip, out var now) || now != target || now.Router != target.Router)
+                flushes.Add((target.Router, eip));
         }
-        var routed = before.Routes.Values.Where(r => r.Namespace == gatewayNamespace && r.Table == 0 && r.Destination.EndsWith("/32", StringComparison.Ordinal)).ToLookup(r => r.Device);
-        foreach (var link in before.Links.Values)
+        var routed = before.Routes.Values.Where(r => before.Routers.Contains(r.Namespace) && r.Table == 0 && r.Destination.EndsWith("/32", StringComparison.Ordinal))
+            .ToLookup(r => (r.Namespace, r.Device));
+        foreach (var link in before.Links.Values.Where(l => !l.IsTransit))
         {
             if (after.Links.TryGetValue(link.EniId, out var now) && now.Namespace == link.Namespace)
                 continue;
-            foreach (var route in routed[link.GatewayName])
-                addresses.Add(route.Destination[..^"/32".Length]);
+            foreach (var route in routed[(link.RouterNamespace, link.GatewayName)])
+                flushes.Add((link.RouterNamespace, route.Destination[..^"/32".Length]));
         }
-        return addresses;
+        return flushes.Select(f => new FlushConntrack(f.Namespace, f.Address));
     }
 
     /// <summary>nft commands from one table to the next, in an order the kernel accepts within one transaction: a set exists

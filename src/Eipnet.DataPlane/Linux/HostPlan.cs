@@ -6,21 +6,26 @@ using Eipnet.Domain.Resources;
 
 namespace Eipnet.DataPlane.Linux;
 
-/// <summary>What this host must look like for one <see cref="DesiredState"/>: the nft table and the namespaces, ENI links,
-/// addresses and routes (STYLE §9, "Translate"). Pure: no I/O.</summary>
-/// <remarks>Topology: one gateway namespace holds the table, the uplink to the internet and the host end of every ENI's veth
-/// pair; it routes each private IP and each untranslated EIP to its ENI with a /32 device route, and answers ARP for the
-/// guests by proxy, so host ends carry no address. Every ENI exists as a link: in its instance's namespace while attached
-/// (Attaching or InUse), in the parking namespace otherwise.</remarks>
+/// <summary>What this host must look like for one <see cref="DesiredState"/>: the nft tables and the namespaces, links,
+/// addresses, routes and rules (STYLE §9, "Translate"). Pure: no I/O.</summary>
+/// <remarks>Topology: every VPC is a routing domain of its own, a router namespace (its own routes, conntrack and nft table)
+/// that holds the host end of each of the VPC's ENIs, routes each private IP and each untranslated EIP to its ENI with a /32
+/// device route, answers ARP for the guests by proxy (host ends carry no address), translates its NAT EIPs and enforces its
+/// security groups. Routers reach the internet through the gateway namespace over a transit veth pair; the gateway holds
+/// the uplink, marks traffic to an EIP with its VPC's mark (one map lookup) and routes each mark to its VPC's router (a rule
+/// and a table per VPC). So two VPCs may use identical CIDRs: nothing of one is in the other's routing table or conntrack.
+/// Every ENI exists as a link: in its instance's namespace while attached (Attaching or InUse), in the parking namespace
+/// otherwise, with its host end in its VPC's router.</remarks>
 public sealed record HostPlan(
     long Revision,
     IReadOnlySet<string> Namespaces,
+    IReadOnlySet<string> Routers,
     IReadOnlyDictionary<string, EniLink> Links,
     IReadOnlySet<AddressAssignment> Addresses,
     IReadOnlyDictionary<(string Namespace, int Table, string Destination), RouteEntry> Routes,
     IReadOnlySet<RuleEntry> Rules,
     IReadOnlyDictionary<string, EipTarget> EipTargets,
-    NftTable Table)
+    IReadOnlyDictionary<string, NftTable> Tables)
 {
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
@@ -28,9 +33,8 @@ public sealed record HostPlan(
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
     public const string PublicOnlySet = "eni_public_only";
 
-    /// <summary>VPC isolation: each ENI's gateway end to its VPC's mark, and the (gateway end . mark) pairs that belong
-    /// together; a new flow between two ENIs passes only if both are in one VPC.</summary>
-    public const string VpcMap = "eni_vpc", VpcPortSet = "vpc_ports";
+    /// <summary>In the gateway: each EIP to its VPC's mark, which a rule turns into the VPC's routing table.</summary>
+    public const string EipVpcMap = "eip_vpc";
 
     /// <summary>A VPC's mark: FNV-1a of its id, stable across restarts and independent of the other VPCs.</summary>
     public static uint VpcMark(string? vpcId)
@@ -41,12 +45,22 @@ public sealed record HostPlan(
         return hash == 0 ? 1 : hash;
     }
 
-    /// <summary>The gateway's loopback, which holds the addresses guests use as their gateway (vSwitch and EIP-pool gateways),
-    /// so the gateway answers ARP for them on every ENI.</summary>
+    /// <summary>The gateway's routing table for a VPC: from its mark, clear of the kernel's reserved tables (0, 253-255) and of
+    /// the instance tables (1000 + device index).</summary>
+    public static int VpcTable(string? vpcId) => (int)(VpcMark(vpcId) & 0x3FFFFFFF) + 0x10000;
+
+    /// <summary>Priority of the gateway's per-VPC mark rules (before the main table's 32766).</summary>
+    public const int VpcRulePriority = 100;
+
+    /// <summary>The router's loopback, which holds the addresses guests use as their gateway (vSwitch and EIP-pool gateways),
+    /// so the router answers ARP for them on every ENI.</summary>
     public const string GatewayLoopback = "lo";
 
     /// <summary>Policy-routing table (and rule priority) of a secondary ENI inside its instance: this base plus its device index.</summary>
     public const int EniTableBase = 1000;
+
+    /// <summary>The gateway end of a VPC's transit link: "t" and 14 characters of the VPC id.</summary>
+    public static string TransitGatewayName(string vpcId) => "t" + EniNames.Suffix(vpcId, "vpc-");
 
     public static HostPlan For(DesiredState desired, HostPlanOptions? options = null)
     {
@@ -68,34 +82,48 @@ public sealed record HostPlan(
         var routes = new SortedDictionary<(string, int, string), RouteEntry>();
         var rules = new HashSet<RuleEntry>();
         var targets = new SortedDictionary<string, EipTarget>(StringComparer.Ordinal);
-        var dnat = Elements();
-        var snat = Elements();
-        var routed = Elements();
-        var sources = Elements();
-        var publicOnly = Elements();
-        var vpcOf = Elements();
-        var vpcPorts = Elements();
-        var ingress = Elements();
-        var egress = Elements();
-        var members = new SortedDictionary<string, SortedDictionary<string, string?>>(StringComparer.Ordinal);
-        var chains = new SortedDictionary<string, NftChain>(StringComparer.Ordinal);
+        var eipVpc = Elements();
+        var routers = new SortedDictionary<string, RouterTable>(StringComparer.Ordinal);
 
-        // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
-        foreach (var vSwitch in desired.VSwitches.Values)
+        RouterTable RouterOf(string vpcId)
         {
-            if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
-                addresses.Add(new AddressAssignment(gw, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
+            var ns = o.RouterNamespace(vpcId);
+            if (routers.TryGetValue(ns, out var existing))
+                return existing;
+            var router = routers[ns] = new RouterTable();
+            namespaces.Add(ns);
+            var mark = VpcMark(vpcId);
+            var table = VpcTable(vpcId);
+            var transit = new EniLink(EniLink.TransitPrefix + vpcId, HostPlanOptions.TransitName, TransitGatewayName(vpcId),
+                "02:00:" + string.Join(':', BitConverter.GetBytes(mark).Reverse().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+                ns, gw);
+            links[transit.EniId] = transit;
+            addresses.Add(new AddressAssignment(gw, transit.GatewayName, HostPlanOptions.TransitGatewayAddress + "/32"));
+            addresses.Add(new AddressAssignment(ns, transit.Name, HostPlanOptions.TransitRouterAddress + "/32"));
+            Route(routes, ns, "default", transit.Name, HostPlanOptions.TransitGatewayAddress);
+            Route(routes, gw, "default", transit.GatewayName, HostPlanOptions.TransitRouterAddress, table);
+            rules.Add(new RuleEntry(gw, "all", table, VpcRulePriority, mark));
+            // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
+            foreach (var vSwitch in desired.VSwitches.Values.Where(v => v.VpcId == vpcId))
+            {
+                if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
+                    addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
+            }
+            foreach (var pool in o.EipPools)
+                addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
+            return router;
         }
-        foreach (var pool in o.EipPools)
-            addresses.Add(new AddressAssignment(gw, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
 
         foreach (var eni in desired.NetworkInterfaces.Values)
         {
+            var vpcId = eni.VpcId ?? "";
+            var router = RouterOf(vpcId);
+            var rns = o.RouterNamespace(vpcId);
             var eniEips = eipsByEni[eni.NetworkInterfaceId].OrderBy(e => e.IpAddress, StringComparer.Ordinal).ToList();
             var mode = eniEips.Count > 0 ? eniEips[0].Association!.Mode : AssociationMode.Nat; // one mode per ENI (SPEC)
             var attached = eni.InstanceId is { } iid && eni.Status is EniStatus.Attaching or EniStatus.InUse && desired.Instances.ContainsKey(iid);
             var ns = attached ? o.InstanceNamespace(eni.InstanceId!) : o.ParkingNamespace;
-            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns);
+            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns, rns);
             links[link.EniId] = link;
             var port = Quote(link.GatewayName);
 
@@ -108,27 +136,24 @@ public sealed record HostPlan(
                 _ => eni.PrivateIpAddresses.ToList(),
             };
             foreach (var address in own)
-                sources[port + " . " + address] = null;
+                router.Sources[port + " . " + address] = null;
             if (mode == AssociationMode.Binded && eniEips.Count > 0)
-                publicOnly[port] = null;
-            var mark = VpcMark(eni.VpcId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            vpcOf[port] = mark;
-            vpcPorts[port + " . " + mark] = null;
+                router.PublicOnly[port] = null;
 
             var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
             if (groupIds.Count > 0)
             {
-                ingress[port] = "jump " + SecurityGroupChains.InboundChain(groupIds);
-                egress[port] = "jump " + SecurityGroupChains.OutboundChain(groupIds);
+                router.Ingress[port] = "jump " + SecurityGroupChains.InboundChain(groupIds);
+                router.Egress[port] = "jump " + SecurityGroupChains.OutboundChain(groupIds);
                 var inbound = SecurityGroupChains.Inbound(groupIds, desired.SecurityGroups);
                 var outbound = SecurityGroupChains.Outbound(groupIds, desired.SecurityGroups);
-                chains[inbound.Name] = inbound;
-                chains[outbound.Name] = outbound;
+                router.Chains[inbound.Name] = inbound;
+                router.Chains[outbound.Name] = outbound;
                 foreach (var id in groupIds)
                     foreach (var address in own)
-                        Members(members, id)[address] = null;
+                        Members(router.Members, id)[address] = null;
                 foreach (var peer in SecurityGroupChains.PeerGroups(groupIds, desired.SecurityGroups))
-                    Members(members, peer);
+                    Members(router.Members, peer);
             }
 
             if (!attached)
@@ -145,7 +170,7 @@ public sealed record HostPlan(
                     Ipv4Cidr.TryParseAddress(eip.IpAddress, out var a);
                     var pool = o.EipPools.Cast<Ipv4Cidr?>().FirstOrDefault(p => p!.Value.Contains(a));
                     addresses.Add(new AddressAssignment(ns, link.Name, $"{eip.IpAddress}/{pool?.PrefixLength ?? 32}"));
-                    Route(routes, gw, eip.IpAddress + "/32", link.GatewayName, null);
+                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null);
                     if (pool is { } p)
                         Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(p.Network + 1), table);
                     rules.Add(new RuleEntry(ns, eip.IpAddress, table, table));
@@ -155,7 +180,7 @@ public sealed record HostPlan(
             foreach (var ip in eni.PrivateIpAddresses)
             {
                 addresses.Add(new AddressAssignment(ns, link.Name, $"{ip}/{subnet?.PrefixLength ?? 32}"));
-                Route(routes, gw, ip + "/32", link.GatewayName, null);
+                Route(routes, rns, ip + "/32", link.GatewayName, null);
             }
             // Only the primary ENI gets the default route: outbound through a secondary ENI is guest configuration (SPEC, Guest side).
             if (eni.Type == EniType.Primary && subnet is { } s)
@@ -169,72 +194,119 @@ public sealed record HostPlan(
             }
             if (mode == AssociationMode.MultiBinded)
                 foreach (var eip in eniEips)
-                    Route(routes, gw, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
+                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
         }
 
         foreach (var eip in active)
         {
             var a = eip.Association!;
-            links.TryGetValue(a.NetworkInterfaceId, out var link);
-            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link?.Namespace) { AllocationId = eip.AllocationId };
+            if (!links.TryGetValue(a.NetworkInterfaceId, out var link))
+                continue; // an ENI this host does not have: nothing to steer to
+            var router = routers[link.RouterNamespace];
+            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link.Namespace)
+            {
+                AllocationId = eip.AllocationId,
+                Router = link.RouterNamespace,
+            };
+            eipVpc[eip.IpAddress] = Mark(o.VpcOfRouter(link.RouterNamespace));
             if (a.Mode == AssociationMode.Nat)
             {
-                dnat[eip.IpAddress] = a.PrivateIpAddress;
-                snat[a.PrivateIpAddress] = eip.IpAddress;
+                router.Dnat[eip.IpAddress] = a.PrivateIpAddress;
+                router.Snat[a.PrivateIpAddress] = eip.IpAddress;
             }
-            else if (link is not null)
+            else
             {
-                routed[eip.IpAddress] = Quote(link.GatewayName);
+                router.Routed[eip.IpAddress] = Quote(link.GatewayName);
             }
         }
 
-        var sets = new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
+        var tables = new SortedDictionary<string, NftTable>(StringComparer.Ordinal)
         {
-            [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", dnat),
-            [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", snat),
-            [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", routed),
-            [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", sources),
-            [PublicOnlySet] = new("set", PublicOnlySet, "ifname", publicOnly),
-            [VpcMap] = new("map", VpcMap, "ifname : mark", vpcOf),
-            [VpcPortSet] = new("set", VpcPortSet, "ifname . mark", vpcPorts),
-            [IngressMap] = new("map", IngressMap, "ifname : verdict", ingress),
-            [EgressMap] = new("map", EgressMap, "ifname : verdict", egress),
+            [gw] = GatewayTable(o, eipVpc),
         };
-        foreach (var (groupId, elements) in members)
-        {
-            var name = SecurityGroupChains.MembersSet(groupId);
-            sets[name] = new NftSet("set", name, "ipv4_addr", elements);
-        }
-        foreach (var chain in BaseChains(o))
-            chains[chain.Name] = chain;
-
-        return new HostPlan(desired.Revision, namespaces, links, addresses, routes, rules, targets, new NftTable("ip", o.TableName, sets, chains));
+        foreach (var (ns, router) in routers)
+            tables[ns] = router.Render(o);
+        return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables);
     }
 
-    /// <summary>The chains every plan has; they only look things up in the maps, so they never change.</summary>
-    private static IEnumerable<NftChain> BaseChains(HostPlanOptions o) =>
-    [
-        // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
-        new("guard_source", "type filter hook prerouting priority raw; policy accept;",
-            [$"iifname \"{EniNames.GatewayMarker}*\" iifname . ip saddr != @{SourceSet} drop"]),
-        // Only traffic from the internet is translated: one lookup whatever the number of EIPs; a miss leaves the packet alone.
-        new("nat_inbound", "type nat hook prerouting priority dstnat; policy accept;",
-            [$"iifname \"{o.UplinkName}\" dnat to ip daddr map @{DnatMap}"]),
-        new("nat_outbound", "type nat hook postrouting priority srcnat; policy accept;",
-            [$"oifname \"{o.UplinkName}\" snat to ip saddr map @{SnatMap}"]),
-        // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
-        new("filter_forward", "type filter hook forward priority filter; policy accept;",
+    /// <summary>Every table, each behind a "# NAMESPACE" line, the gateway's first (the golden files hold this).</summary>
+    public string RenderTables() => string.Concat(Tables.OrderBy(t => Routers.Contains(t.Key) ? 1 : 0).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => $"# {t.Key}\n{t.Value.Render()}"));
+
+    /// <summary>The mark as nft writes a map value.</summary>
+    public static string Mark(string? vpcId) => VpcMark(vpcId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The gateway's table: traffic from the internet to an EIP gets its VPC's mark, before routing.</summary>
+    private static NftTable GatewayTable(HostPlanOptions o, SortedDictionary<string, string?> eipVpc) => new("ip", o.TableName,
+        new SortedDictionary<string, NftSet>(StringComparer.Ordinal) { [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", eipVpc) },
+        new SortedDictionary<string, NftChain>(StringComparer.Ordinal)
+        {
+            ["steer"] = new("steer", "type filter hook prerouting priority mangle; policy accept;",
+                [$"iifname \"{o.UplinkName}\" meta mark set ip daddr map @{EipVpcMap}"]),
+        });
+
+    /// <summary>What one VPC router's table holds, filled while planning.</summary>
+    private sealed class RouterTable
+    {
+        public SortedDictionary<string, string?> Dnat { get; } = Elements();
+        public SortedDictionary<string, string?> Snat { get; } = Elements();
+        public SortedDictionary<string, string?> Routed { get; } = Elements();
+        public SortedDictionary<string, string?> Sources { get; } = Elements();
+        public SortedDictionary<string, string?> PublicOnly { get; } = Elements();
+        public SortedDictionary<string, string?> Ingress { get; } = Elements();
+        public SortedDictionary<string, string?> Egress { get; } = Elements();
+        public SortedDictionary<string, SortedDictionary<string, string?>> Members { get; } = new(StringComparer.Ordinal);
+        public SortedDictionary<string, NftChain> Chains { get; } = new(StringComparer.Ordinal);
+
+        public NftTable Render(HostPlanOptions o)
+        {
+            var sets = new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
+            {
+                [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", Dnat),
+                [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", Snat),
+                [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", Routed),
+                [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", Sources),
+                [PublicOnlySet] = new("set", PublicOnlySet, "ifname", PublicOnly),
+                [IngressMap] = new("map", IngressMap, "ifname : verdict", Ingress),
+                [EgressMap] = new("map", EgressMap, "ifname : verdict", Egress),
+            };
+            foreach (var (groupId, elements) in Members)
+            {
+                var name = SecurityGroupChains.MembersSet(groupId);
+                sets[name] = new NftSet("set", name, "ipv4_addr", elements);
+            }
+            var chains = new SortedDictionary<string, NftChain>(Chains, StringComparer.Ordinal);
+            foreach (var chain in RouterChains())
+                chains[chain.Name] = chain;
+            return new NftTable("ip", o.TableName, sets, chains);
+        }
+    }
+
+    /// <summary>The chains every router has; they only look things up in the maps, so they never change.</summary>
+    private static IEnumerable<NftChain> RouterChains()
+    {
+        const string transit = HostPlanOptions.TransitName;
+        return
         [
-            "ct state established,related accept",
-            "ct state invalid drop",
-            $"iifname @{PublicOnlySet} oifname != \"{o.UplinkName}\" drop",
-            $"oifname @{PublicOnlySet} iifname != \"{o.UplinkName}\" drop",
-            $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" meta mark set iifname map @{VpcMap}",
-            $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" oifname . meta mark != @{VpcPortSet} drop",
-            $"iifname vmap @{EgressMap}",
-            $"oifname vmap @{IngressMap}",
-        ]),
-    ];
+            // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
+            new("guard_source", "type filter hook prerouting priority raw; policy accept;",
+                [$"iifname \"{EniNames.GatewayMarker}*\" iifname . ip saddr != @{SourceSet} drop"]),
+            // Only traffic from the internet is translated: one lookup whatever the number of EIPs; a miss leaves the packet alone.
+            new("nat_inbound", "type nat hook prerouting priority dstnat; policy accept;",
+                [$"iifname \"{transit}\" dnat to ip daddr map @{DnatMap}"]),
+            new("nat_outbound", "type nat hook postrouting priority srcnat; policy accept;",
+                [$"oifname \"{transit}\" snat to ip saddr map @{SnatMap}"]),
+            // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
+            new("filter_forward", "type filter hook forward priority filter; policy accept;",
+            [
+                "ct state established,related accept",
+                "ct state invalid drop",
+                $"iifname @{PublicOnlySet} oifname != \"{transit}\" drop",
+                $"oifname @{PublicOnlySet} iifname != \"{transit}\" drop",
+                $"iifname vmap @{EgressMap}",
+                $"oifname vmap @{IngressMap}",
+            ]),
+        ];
+    }
 
     private static SortedDictionary<string, string?> Elements() => new(StringComparer.Ordinal);
 

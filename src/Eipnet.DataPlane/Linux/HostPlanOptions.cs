@@ -17,4 +17,18 @@ public sealed record HostPlanOptions(string Prefix, string TableName, string Upl
     public string ParkingNamespace => Prefix + "parked";
 
     public string InstanceNamespace(string instanceId) => Prefix + instanceId;
+
+    /// <summary>A VPC's router: its own namespace (routing table, conntrack, nft table), holding the host end of every ENI in
+    /// the VPC, so two VPCs may use the same addresses and never meet (docs/decisions.md, "VPCs as routing domains").</summary>
+    public string RouterNamespace(string vpcId) => Prefix + vpcId;
+
+    /// <summary>The VPC id of a router namespace's name.</summary>
+    public string? VpcOfRouter(string ns) =>
+        ns.StartsWith(Prefix + "vpc-", StringComparison.Ordinal) ? ns[Prefix.Length..] : null;
+
+    /// <summary>The router's end of its link to the gateway.</summary>
+    public const string TransitName = "transit";
+
+    /// <summary>Both ends of every transit link carry one of these (/32, no prefix route: the routes name the device).</summary>
+    public const string TransitGatewayAddress = "169.254.0.1", TransitRouterAddress = "169.254.0.2";
 }

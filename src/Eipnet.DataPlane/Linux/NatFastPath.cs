@@ -38,14 +38,22 @@ public static class NatFastPath
             byAllocation.Add((id, now));
         }
 
-        var dnat = Immutable(before.Table.Sets[HostPlan.DnatMap].Elements);
-        var snat = Immutable(before.Table.Sets[HostPlan.SnatMap].Elements);
+        var gw = options.GatewayNamespace;
+        var tables = new Dictionary<string, NftTable>(before.Tables, StringComparer.Ordinal);
         var targets = before.EipTargets as ImmutableDictionary<string, EipTarget> ?? before.EipTargets.ToImmutableDictionary(StringComparer.Ordinal);
-        var deletesDnat = new List<string>();
-        var deletesSnat = new List<string>();
-        var adds = new List<(string Eip, string Private)>();
-        var flushes = new SortedSet<string>(StringComparer.Ordinal);
+        // Per namespace and map: the keys to delete, then the elements to add (an element is deleted before its key is added again).
+        var deletes = new SortedDictionary<(string Namespace, string Map), List<string>>();
+        var adds = new SortedDictionary<(string Namespace, string Map), List<(string Key, string Value)>>();
+        var flushes = new SortedSet<(string, string)>();
         var touchedAddresses = new HashSet<string>(StringComparer.Ordinal);
+
+        void Change(string ns, string map, string key, string? value)
+        {
+            if (value is null)
+                List(deletes, (ns, map)).Add(key);
+            else
+                List(adds, (ns, map)).Add((key, value));
+        }
 
         // A removed EIP no longer names its address: find its old target by allocation id among the touched EIPs' addresses.
         foreach (var (id, now) in byAllocation)
@@ -60,57 +68,75 @@ public static class NatFastPath
             if (now is not null && Active(now))
             {
                 var a = now.Association!;
-                before.Links.TryGetValue(a.NetworkInterfaceId, out var link);
-                next = new EipTarget(now.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link?.Namespace) { AllocationId = now.AllocationId };
+                if (!before.Links.TryGetValue(a.NetworkInterfaceId, out var link) || !tables.ContainsKey(link.RouterNamespace))
+                    return false; // an ENI the last plan does not have: the full plan decides
+                next = new EipTarget(now.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link.Namespace)
+                {
+                    AllocationId = now.AllocationId,
+                    Router = link.RouterNamespace,
+                };
             }
             if (old == next)
                 continue;
             if (old is not null)
             {
-                deletesDnat.Add(old.EipAddress);
-                deletesSnat.Add(old.PrivateIpAddress);
-                dnat = dnat.Remove(old.EipAddress);
-                snat = snat.Remove(old.PrivateIpAddress);
+                Change(old.Router, HostPlan.DnatMap, old.EipAddress, null);
+                Change(old.Router, HostPlan.SnatMap, old.PrivateIpAddress, null);
+                if (old.Router != next?.Router)
+                    Change(gw, HostPlan.EipVpcMap, old.EipAddress, null);
                 targets = targets.Remove(old.EipAddress);
-                flushes.Add(old.EipAddress);
+                flushes.Add((old.Router, old.EipAddress));
             }
             if (next is not null)
             {
-                adds.Add((next.EipAddress, next.PrivateIpAddress));
+                Change(next.Router, HostPlan.DnatMap, next.EipAddress, next.PrivateIpAddress);
+                Change(next.Router, HostPlan.SnatMap, next.PrivateIpAddress, next.EipAddress);
+                if (old?.Router != next.Router)
+                    Change(gw, HostPlan.EipVpcMap, next.EipAddress, HostPlan.Mark(options.VpcOfRouter(next.Router)));
                 targets = targets.SetItem(next.EipAddress, next);
             }
         }
-        foreach (var (eip, privateIp) in adds)
-        {
-            dnat = dnat.SetItem(eip, privateIp);
-            snat = snat.SetItem(privateIp, eip);
-        }
 
-        var sets = new Dictionary<string, NftSet>(before.Table.Sets, StringComparer.Ordinal)
+        // All deletes, then all adds, as the transaction runs them: one EIP may take a key another let go in the same pass.
+        foreach (var key in deletes.Keys.Union(adds.Keys))
         {
-            [HostPlan.DnatMap] = before.Table.Sets[HostPlan.DnatMap] with { Elements = dnat },
-            [HostPlan.SnatMap] = before.Table.Sets[HostPlan.SnatMap] with { Elements = snat },
-        };
-        after = before with { Revision = desired.Revision, Table = before.Table with { Sets = sets }, EipTargets = targets };
-
-        var t = before.Table.Qualified;
-        var commands = new List<string>();
-        if (deletesDnat.Count > 0)
-        {
-            commands.Add($"delete element {t} {HostPlan.DnatMap} {{ {string.Join(", ", deletesDnat)} }}");
-            commands.Add($"delete element {t} {HostPlan.SnatMap} {{ {string.Join(", ", deletesSnat)} }}");
+            var (ns, map) = key;
+            var set = tables[ns].Sets[map];
+            var elements = Immutable(set.Elements);
+            if (deletes.TryGetValue(key, out var gone))
+                elements = elements.RemoveRange(gone);
+            if (adds.TryGetValue(key, out var added))
+                foreach (var (k, v) in added)
+                    elements = elements.SetItem(k, v);
+            tables[ns] = tables[ns] with { Sets = new Dictionary<string, NftSet>(tables[ns].Sets, StringComparer.Ordinal) { [map] = set with { Elements = elements } } };
         }
-        if (adds.Count > 0)
+        after = before with { Revision = desired.Revision, Tables = tables, EipTargets = targets };
+        var byNamespace = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var ((ns, map), keys) in deletes)
         {
-            commands.Add($"add element {t} {HostPlan.DnatMap} {{ {string.Join(", ", adds.Select(a => NftSet.Element(a.Eip, a.Private)))} }}");
-            commands.Add($"add element {t} {HostPlan.SnatMap} {{ {string.Join(", ", adds.Select(a => NftSet.Element(a.Private, a.Eip)))} }}");
+            // A key deleted and added again in one pass (an EIP moved to another private IP) is deleted once.
+            var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+            List(byNamespace, ns).Add($"delete element {before.Tables[ns].Qualified} {map} {{ {string.Join(", ", distinct)} }}");
+        }
+        foreach (var ((ns, map), elements) in adds)
+        {
+            var last = elements.GroupBy(e => e.Key, StringComparer.Ordinal).Select(g => g.Last());
+            List(byNamespace, ns).Add($"add element {before.Tables[ns].Qualified} {map} {{ {string.Join(", ", last.Select(e => NftSet.Element(e.Key, e.Value)))} }}");
         }
         var ops = new List<HostOp>();
-        if (commands.Count > 0)
-            ops.Add(new NftTransaction(options.GatewayNamespace, commands));
-        ops.AddRange(flushes.Select(a => new FlushConntrack(options.GatewayNamespace, a)));
+        // Routers first, the gateway last: the gateway steers an EIP to a router that already translates it.
+        foreach (var (ns, commands) in byNamespace.OrderBy(n => n.Key == gw ? 1 : 0).ThenBy(n => n.Key, StringComparer.Ordinal))
+            ops.Add(new NftTransaction(ns, commands));
+        ops.AddRange(flushes.Select(f => new FlushConntrack(f.Item1, f.Item2)));
         diff = new HostDiff(ops);
         return true;
+    }
+
+    private static List<TValue> List<TKey, TValue>(SortedDictionary<TKey, List<TValue>> lists, TKey key) where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list))
+            lists[key] = list = [];
+        return list;
     }
 
     private static bool Active(Eip eip) => eip.Association is not null && eip.Status is EipStatus.Associating or EipStatus.InUse;

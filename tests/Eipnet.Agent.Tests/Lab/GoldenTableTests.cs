@@ -24,9 +24,16 @@ public sealed class GoldenTableTests
         await LabTopology.EnsureNamespaceAsync(run, ns, CancellationToken.None);
         try
         {
+            // One table per namespace of the plan (the gateway's, each VPC router's), each behind a "# NAMESPACE" line.
             var text = await File.ReadAllTextAsync(Path.Combine(CasesDirectory(), name, "expected.nft"));
-            var load = await run.ExecAsync(ns, "nft", ["-f", "-"], text);
-            Assert.True(load.Succeeded, load.Stderr);
+            var tables = text.Split("# ", StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(tables);
+            foreach (var table in tables)
+            {
+                var load = await run.ExecAsync(ns, "nft", ["-f", "-"], table[(table.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+                Assert.True(load.Succeeded, $"{table.Split('\n')[0]}: {load.Stderr}");
+                Assert.True((await run.ExecAsync(ns, "nft", ["delete", "table", "ip", "eipnet"])).Succeeded);
+            }
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class HostDiffTests
     }
 
     [Fact]
-    public void Diff_TouchesTwoElementsAndOneFlow_WhenOneOfTenThousandEipsIsUnassociated()
+    public void Diff_TouchesThreeElementsAndOneFlow_WhenOneOfTenThousandEipsIsUnassociated()
     {
         var state = new DesiredState();
         state.Apply(Make.TenThousandNatEips());
@@ -27,8 +27,9 @@ public sealed class HostDiffTests
 
         var diff = HostDiff.Between(before, HostPlan.For(state));
 
-        // delete element dnat_v4 { eip }, delete element snat_v4 { private ip }, flush the EIP's flows.
-        Assert.Equal(3, diff.Count);
+        // In the router: delete element dnat_v4 { eip }, delete element snat_v4 { private ip }; in the gateway: delete element
+        // eip_vpc { eip }; flush the EIP's flows in the router.
+        Assert.Equal(4, diff.Count);
         Assert.Equal(eip.IpAddress, Assert.Single(diff.Flushes).Address);
     }
 
@@ -74,10 +75,13 @@ public sealed class HostDiffTests
         var after = HostPlan.For(state);
         var diff = HostDiff.Between(before, after);
 
-        Assert.Equal(HostPlan.For(new DesiredState()).Table.Render(), after.Table.Render());
-        Assert.All(after.Table.Sets.Values, s => Assert.Empty(s.Elements));
+        Assert.Equal(HostPlan.For(new DesiredState()).RenderTables(), after.RenderTables());
+        Assert.Empty(after.Routers);
+        Assert.All(after.Tables.Values.SelectMany(t => t.Sets.Values), s => Assert.Empty(s.Elements));
         Assert.Contains(diff.Operations, o => o is DeleteNamespace { Name: "eipnet-i-scale" });
-        Assert.Equal(100, diff.Operations.OfType<DeleteEniLink>().Count());
+        // The VPC's router goes, and its ENI links with it; only the transit link's gateway end is deleted by name.
+        Assert.Contains(diff.Operations, o => o is DeleteNamespace { Name: "eipnet-vpc-1" });
+        Assert.Equal("t1", Assert.Single(diff.Operations.OfType<DeleteEniLink>()).GatewayName);
     }
 
     [Fact]
@@ -90,6 +94,6 @@ public sealed class HostDiffTests
         var diff = HostDiff.Between(null, HostPlan.For(state, options), options);
 
         Assert.All(diff.Operations.OfType<CreateNamespace>(), o => Assert.StartsWith("eipnet-test7-", o.Name, StringComparison.Ordinal));
-        Assert.Equal(["eipnet-test7-gw", "eipnet-test7-i-1", "eipnet-test7-parked"], diff.Operations.OfType<CreateNamespace>().Select(o => o.Name));
+        Assert.Equal(["eipnet-test7-gw", "eipnet-test7-i-1", "eipnet-test7-parked", "eipnet-test7-vpc-1"], diff.Operations.OfType<CreateNamespace>().Select(o => o.Name));
     }
 }

@@ -10,7 +10,7 @@ public sealed class HostPlanGoldenTests
     public void Plan_RendersGoldenTable_ForCase(string name)
     {
         var (_, after, _) = CaseFiles.Run(name);
-        CaseFiles.AssertGolden(name, "expected.nft", after.Table.Render());
+        CaseFiles.AssertGolden(name, "expected.nft", after.RenderTables());
     }
 
     [Theory, MemberData(nameof(Cases))]

@@ -8,4 +8,7 @@ public sealed record EipTarget(string EipAddress, string EniId, string PrivateIp
 {
     /// <summary>The EIP's allocation id, so a change to a released EIP (which names only its id) finds its old target.</summary>
     public string AllocationId { get; init; } = "";
+
+    /// <summary>The router namespace of the ENI's VPC, where the EIP's flows are tracked.</summary>
+    public string Router { get; init; } = "";
 }
