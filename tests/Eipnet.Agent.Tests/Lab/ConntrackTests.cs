@@ -85,10 +85,15 @@ public sealed class ConntrackTests
         return scene;
     }
 
-    /// <summary>Conntrack entries in the gateway whose original destination is the EIP.</summary>
+    /// <summary>Conntrack entries whose original destination is the EIP, in the VPC routers (where EIPs are translated).</summary>
     private static async Task<int> FlowsAsync(LabServer lab, string protocol, string eip)
     {
-        var list = await lab.ExecAsync(lab.Gateway, "conntrack", "-L", "-p", protocol, "--orig-dst", eip);
-        return list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var count = 0;
+        foreach (var router in Kernel.Namespaces.WithPrefix(lab.Prefix + "vpc-"))
+        {
+            var list = await lab.ExecAsync(router, "conntrack", "-L", "-p", protocol, "--orig-dst", eip);
+            count += list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+        return count;
     }
 }

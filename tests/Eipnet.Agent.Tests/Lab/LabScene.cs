@@ -18,6 +18,9 @@ public sealed class LabScene(LabServer lab, RpcTestClient client, TestNetwork ne
     public TestNetwork Net => net;
     public string VSwitchCidr => $"10.{secondOctet}.1.0/24";
 
+    /// <summary>The namespace of this scene's VPC router (its ENIs' host ends, its nft table, its conntrack).</summary>
+    public string Router => lab.Topology.Options.Plan.RouterNamespace(net.VpcId);
+
     public static async Task<LabScene> CreateAsync(LabServer lab, int secondOctet = 10, bool openPorts = true, RpcTestClient? client = null)
     {
         client ??= await lab.NewClientAsync();

@@ -16,15 +16,16 @@ public sealed class ReconcilerTests
         await Packets.TcpServerAsync(lab, lab.InstanceNamespace(a), LabScene.TcpPort);
         Assert.NotNull(await Packets.TcpAsync(lab, lab.Internet, eip, LabScene.TcpPort));
 
-        // By hand: delete the inbound NAT rule, add a map element nobody asked for, a route of ours and things not ours.
-        var gw = lab.Gateway;
+        // By hand, in the VPC's router: delete the inbound NAT rule, add a map element nobody asked for, a route of ours and
+        // things not ours.
+        var gw = scene.Router;
         var handle = (await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "-a", "list", "chain", "ip", "eipnet", "nat_inbound"]))
             .Split('\n').Single(l => l.Contains("dnat to", StringComparison.Ordinal)).Split("# handle ")[1].Trim();
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "delete", "rule", "ip", "eipnet", "nat_inbound", "handle", handle]);
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "element", "ip", "eipnet", "dnat_v4", "{ 198.51.100.250 : 10.90.1.250 }"]);
-        await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.251/32", "dev", "uplink", "proto", "77"]);
+        await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.251/32", "dev", "transit", "proto", "77"]);
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "table", "ip", "visitor"]);
-        await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.252/32", "dev", "uplink"]);
+        await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.252/32", "dev", "transit"]);
         Assert.Null(await Packets.TcpAsync(lab, lab.Internet, eip, LabScene.TcpPort, timeoutSeconds: 1));
 
         // Within a resync period or two, what is ours is as intended again.
@@ -61,7 +62,7 @@ public sealed class ReconcilerTests
         await lab.Run.IpAsync(null, ["netns", "add", lab.Prefix + "i-ghost"]);
         await lab.Run.IpCheckAsync(lab.InstanceNamespace(a), ["route", "del", "default"]);
         await lab.Run.IpCheckAsync(lab.InstanceNamespace(a), ["rule", "add", "from", "10.91.1.99", "table", "1005", "priority", "1005", "protocol", "77"]);
-        await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "flush", "map", "ip", "eipnet", "snat_v4"]);
+        await lab.Run.CheckAsync("ip", ["netns", "exec", scene.Router, "nft", "flush", "map", "ip", "eipnet", "snat_v4"]);
 
         await lab.RestartAsync();
 
@@ -98,7 +99,13 @@ public sealed class ReconcilerTests
             foreach (var part in parts)
                 text.AppendLine(part);
         }
-        text.AppendLine(CanonicalTable(await lab.Run.CheckAsync("ip", ["netns", "exec", lab.Gateway, "nft", "-j", "list", "table", "ip", "eipnet"])));
+        // The tables: the gateway's and each VPC router's.
+        foreach (var ns in Kernel.Namespaces.WithPrefix(lab.Prefix))
+        {
+            var table = await lab.Run.IpAsync(null, ["netns", "exec", ns, "nft", "-j", "list", "table", "ip", "eipnet"]);
+            if (table.Succeeded)
+                text.AppendLine("table " + ns).AppendLine(CanonicalTable(table.Stdout));
+        }
         return text.ToString();
     }
 
