@@ -60,7 +60,7 @@ public sealed record HostPlan(
     public const int EniTableBase = 1000;
 
     /// <summary>The gateway end of a VPC's transit link: "t" and 14 characters of the VPC id.</summary>
-    public static string TransitGatewayName(string vpcId) => "t" + EniNames.Suffix(vpcId, "vpc-");
+    public static string TransitGatewayName(string vpcId) => TransitMarker + EniNames.Suffix(vpcId, "vpc-");
 
     public static HostPlan For(DesiredState desired, HostPlanOptions? options = null)
     {
@@ -236,13 +236,27 @@ public sealed record HostPlan(
     public static string Mark(string? vpcId) => VpcMark(vpcId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The gateway's table: traffic from the internet to an EIP gets its VPC's mark, before routing.</summary>
+    /// <remarks>From a router too: an EIP is a public address, which any VPC reaches as the internet does (and a VPC its own
+    /// EIPs: hairpin). Between routers only EIPs travel: a private source from one VPC could be an address of another.</remarks>
     private static NftTable GatewayTable(HostPlanOptions o, SortedDictionary<string, string?> eipVpc) => new("ip", o.TableName,
-        new SortedDictionary<string, NftSet>(StringComparer.Ordinal) { [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", eipVpc) },
+        new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
+        {
+            [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", eipVpc),
+            [EipSet] = new("set", EipSet, "ipv4_addr", new SortedDictionary<string, string?>(eipVpc.ToDictionary(e => e.Key, _ => (string?)null), StringComparer.Ordinal)),
+        },
         new SortedDictionary<string, NftChain>(StringComparer.Ordinal)
         {
             ["steer"] = new("steer", "type filter hook prerouting priority mangle; policy accept;",
-                [$"iifname \"{o.UplinkName}\" meta mark set ip daddr map @{EipVpcMap}"]),
+                [$"iifname {{ \"{o.UplinkName}\", \"{TransitMarker}*\" }} meta mark set ip daddr map @{EipVpcMap}"]),
+            ["between_vpcs"] = new("between_vpcs", "type filter hook forward priority filter; policy accept;",
+                [$"iifname \"{TransitMarker}*\" oifname \"{TransitMarker}*\" ip saddr != @{EipSet} drop"]),
         });
+
+    /// <summary>In the gateway: every active EIP (the sources that may pass from one VPC's router to another's).</summary>
+    public const string EipSet = "eips";
+
+    /// <summary>The first letter of a transit link's gateway end.</summary>
+    public const string TransitMarker = "t";
 
     /// <summary>What one VPC router's table holds, filled while planning.</summary>
     private sealed class RouterTable

@@ -43,17 +43,12 @@ public static class NatFastPath
         var targets = before.EipTargets as ImmutableDictionary<string, EipTarget> ?? before.EipTargets.ToImmutableDictionary(StringComparer.Ordinal);
         // Per namespace and map: the keys to delete, then the elements to add (an element is deleted before its key is added again).
         var deletes = new SortedDictionary<(string Namespace, string Map), List<string>>();
-        var adds = new SortedDictionary<(string Namespace, string Map), List<(string Key, string Value)>>();
+        var adds = new SortedDictionary<(string Namespace, string Map), List<(string Key, string? Value)>>();
         var flushes = new SortedSet<(string, string)>();
         var touchedAddresses = new HashSet<string>(StringComparer.Ordinal);
 
-        void Change(string ns, string map, string key, string? value)
-        {
-            if (value is null)
-                List(deletes, (ns, map)).Add(key);
-            else
-                List(adds, (ns, map)).Add((key, value));
-        }
+        void Remove(string ns, string map, string key) => List(deletes, (ns, map)).Add(key);
+        void Add(string ns, string map, string key, string? value) => List(adds, (ns, map)).Add((key, value));
 
         // A removed EIP no longer names its address: find its old target by allocation id among the touched EIPs' addresses.
         foreach (var (id, now) in byAllocation)
@@ -80,19 +75,25 @@ public static class NatFastPath
                 continue;
             if (old is not null)
             {
-                Change(old.Router, HostPlan.DnatMap, old.EipAddress, null);
-                Change(old.Router, HostPlan.SnatMap, old.PrivateIpAddress, null);
+                Remove(old.Router, HostPlan.DnatMap, old.EipAddress);
+                Remove(old.Router, HostPlan.SnatMap, old.PrivateIpAddress);
                 if (old.Router != next?.Router)
-                    Change(gw, HostPlan.EipVpcMap, old.EipAddress, null);
+                {
+                    Remove(gw, HostPlan.EipVpcMap, old.EipAddress);
+                    if (next is null)
+                        Remove(gw, HostPlan.EipSet, old.EipAddress);
+                }
                 targets = targets.Remove(old.EipAddress);
                 flushes.Add((old.Router, old.EipAddress));
             }
             if (next is not null)
             {
-                Change(next.Router, HostPlan.DnatMap, next.EipAddress, next.PrivateIpAddress);
-                Change(next.Router, HostPlan.SnatMap, next.PrivateIpAddress, next.EipAddress);
+                Add(next.Router, HostPlan.DnatMap, next.EipAddress, next.PrivateIpAddress);
+                Add(next.Router, HostPlan.SnatMap, next.PrivateIpAddress, next.EipAddress);
                 if (old?.Router != next.Router)
-                    Change(gw, HostPlan.EipVpcMap, next.EipAddress, HostPlan.Mark(options.VpcOfRouter(next.Router)));
+                    Add(gw, HostPlan.EipVpcMap, next.EipAddress, HostPlan.Mark(options.VpcOfRouter(next.Router)));
+                if (old is null)
+                    Add(gw, HostPlan.EipSet, next.EipAddress, null);
                 targets = targets.SetItem(next.EipAddress, next);
             }
         }

@@ -6,9 +6,9 @@ using Eipnet.Api.Tests.Infrastructure;
 namespace Eipnet.Agent.Tests.Lab;
 
 /// <summary>One account's network in a lab, in the lab's region (cn-shanghai, which offers all three association modes): a
-/// VPC (its own /16 of 10.0.0.0/8), a vSwitch (the .1.0/24 of it) and a security group that allows the probe ports (TCP
+/// VPC (a /16: by default its own of 10.0.0.0/8, or any, shared with other tenants), a vSwitch (the .1.0/24 of it) and a security group that allows the probe ports (TCP
 /// 8080, UDP 8081) from anywhere, plus helpers that make instances, ENIs and EIPs through the API and wait for them.</summary>
-public sealed class LabScene(LabServer lab, RpcTestClient client, TestNetwork net, int secondOctet)
+public sealed class LabScene(LabServer lab, RpcTestClient client, TestNetwork net, string network)
 {
     public const int TcpPort = 8080, UdpPort = 8081;
     public const string Region = LabCatalog.DefaultRegion, Zone = "cn-shanghai-b";
@@ -16,20 +16,24 @@ public sealed class LabScene(LabServer lab, RpcTestClient client, TestNetwork ne
     public LabServer Lab => lab;
     public RpcTestClient Client => client;
     public TestNetwork Net => net;
-    public string VSwitchCidr => $"10.{secondOctet}.1.0/24";
+    public string VSwitchCidr => $"{network}.1.0/24";
 
     /// <summary>The namespace of this scene's VPC router (its ENIs' host ends, its nft table, its conntrack).</summary>
     public string Router => lab.Topology.Options.Plan.RouterNamespace(net.VpcId);
 
-    public static async Task<LabScene> CreateAsync(LabServer lab, int secondOctet = 10, bool openPorts = true, RpcTestClient? client = null)
+    public static Task<LabScene> CreateAsync(LabServer lab, int secondOctet = 10, bool openPorts = true, RpcTestClient? client = null) =>
+        CreateAsync(lab, $"10.{secondOctet}", openPorts, client);
+
+    /// <summary>A scene whose VPC is <paramref name="network"/>.0.0/16 (two octets, e.g. "192.168"), its vSwitch the .1.0/24 of it.</summary>
+    public static async Task<LabScene> CreateAsync(LabServer lab, string network, bool openPorts = true, RpcTestClient? client = null)
     {
         client ??= await lab.NewClientAsync();
-        var vpcId = (await client.Vpc("CreateVpc", ("RegionId", Region), ("CidrBlock", $"10.{secondOctet}.0.0/16"))).Success().GetProperty("VpcId").GetString()!;
-        var vSwitchId = (await client.Vpc("CreateVSwitch", ("RegionId", Region), ("VpcId", vpcId), ("ZoneId", Zone), ("CidrBlock", $"10.{secondOctet}.1.0/24")))
+        var vpcId = (await client.Vpc("CreateVpc", ("RegionId", Region), ("CidrBlock", $"{network}.0.0/16"))).Success().GetProperty("VpcId").GetString()!;
+        var vSwitchId = (await client.Vpc("CreateVSwitch", ("RegionId", Region), ("VpcId", vpcId), ("ZoneId", Zone), ("CidrBlock", $"{network}.1.0/24")))
             .Success().GetProperty("VSwitchId").GetString()!;
-        var scene = new LabScene(lab, client, new TestNetwork(vpcId, vSwitchId, ""), secondOctet);
+        var scene = new LabScene(lab, client, new TestNetwork(vpcId, vSwitchId, ""), network);
         var groupId = await scene.SecurityGroupAsync();
-        scene = new LabScene(lab, client, scene.Net with { SecurityGroupId = groupId }, secondOctet);
+        scene = new LabScene(lab, client, scene.Net with { SecurityGroupId = groupId }, network);
         if (openPorts)
         {
             await scene.AllowAsync(groupId, "TCP", $"{TcpPort}/{TcpPort}");

@@ -1,0 +1,58 @@
+namespace Eipnet.Agent.Tests.Lab;
+
+/// <summary>Issue 10: two accounts each create the most common VPC, 192.168.0.0/16 with a vSwitch 192.168.1.0/24, run an
+/// instance (both get 192.168.1.x, the same address) and associate a NAT EIP. Each EIP reaches its own tenant's instance
+/// only; each instance goes out as its own EIP; a tenant reaches the other's EIP as any internet host would, and never its
+/// private address. Before each VPC was a routing domain of its own, tenant B's EIP answered with tenant A's instance.</summary>
+public sealed class OverlappingTenantTests
+{
+    [Fact]
+    public async Task TwoTenantsWithIdenticalCidrs_EachEipReachesItsOwnInstance_AndNoPacketCrossesVpcs()
+    {
+        await using var lab = await LabServer.StartAsync();
+        var tenantA = await LabScene.CreateAsync(lab, "192.168");
+        var tenantB = await LabScene.CreateAsync(lab, "192.168");
+        Assert.NotEqual(tenantA.Client.Account.AccountId, tenantB.Client.Account.AccountId);
+        var (a, aEni, aIp) = await tenantA.InstanceAsync();
+        var (b, bEni, bIp) = await tenantB.InstanceAsync();
+        Assert.Equal(aIp, bIp); // the point: the same private address in two VPCs
+        var (aEip, aAddress) = await tenantA.EipAsync();
+        var (bEip, bAddress) = await tenantB.EipAsync();
+        await tenantA.AssociateAsync(aEip, aEni);
+        await tenantB.AssociateAsync(bEip, bEni);
+        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(a), LabScene.TcpPort, "tenant-a");
+        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(b), LabScene.TcpPort, "tenant-b");
+        await Packets.TcpServerAsync(lab, lab.Internet, LabScene.TcpPort, "internet");
+
+        // Inbound: each EIP to its own tenant's instance, translated to the private address, from the internet host.
+        Assert.Equal($"tenant-a {aIp} 203.0.113.10", Address(await Packets.TcpAsync(lab, lab.Internet, aAddress, LabScene.TcpPort)));
+        Assert.Equal($"tenant-b {bIp} 203.0.113.10", Address(await Packets.TcpAsync(lab, lab.Internet, bAddress, LabScene.TcpPort)));
+
+        // Outbound: each instance is seen as its own EIP.
+        Assert.EndsWith(aAddress, Peer(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), "203.0.113.10", LabScene.TcpPort)), StringComparison.Ordinal);
+        Assert.EndsWith(bAddress, Peer(await Packets.TcpAsync(lab, lab.InstanceNamespace(b), "203.0.113.10", LabScene.TcpPort)), StringComparison.Ordinal);
+
+        // Across tenants only public addresses: A reaches B's EIP (B's instance sees A's EIP), and its own EIP (hairpin).
+        Assert.Equal($"tenant-b {bIp} {aAddress}", Address(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), bAddress, LabScene.TcpPort)));
+        Assert.StartsWith("tenant-a", await Packets.TcpAsync(lab, lab.InstanceNamespace(a), aAddress, LabScene.TcpPort) ?? "(no answer)", StringComparison.Ordinal);
+
+        // Unassociating A's EIP leaves B's untouched.
+        await tenantA.UnassociateAsync(aEip, aEni);
+        Assert.Null(await Packets.TcpAsync(lab, lab.Internet, aAddress, LabScene.TcpPort, timeoutSeconds: 1));
+        Assert.StartsWith("tenant-b", await Packets.TcpAsync(lab, lab.Internet, bAddress, LabScene.TcpPort) ?? "(no answer)", StringComparison.Ordinal);
+    }
+
+    /// <summary>"TAG LOCAL-ADDRESS PEER-ADDRESS", as the lab's TCP servers answer.</summary>
+    private static string Address(string? answer)
+    {
+        Assert.NotNull(answer);
+        return answer.Trim();
+    }
+
+    /// <summary>The peer address the internet host saw.</summary>
+    private static string Peer(string? answer)
+    {
+        Assert.NotNull(answer);
+        return answer.Trim().Split(' ')[^1];
+    }
+}
