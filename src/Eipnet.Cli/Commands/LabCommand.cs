@@ -57,7 +57,7 @@ internal static class LabCommand
     private static Command Status()
     {
         var prefix = PrefixOption();
-        var command = new Command("status", "Show the lab's namespaces, their interfaces and addresses, and the gateway's nft maps.");
+        var command = new Command("status", "Show the lab's namespaces, their interfaces and addresses, and the nft maps of the gateway and each VPC router.");
         command.Options.Add(prefix);
         command.SetAction(async (result, ct) =>
         {
@@ -73,19 +73,18 @@ internal static class LabCommand
             {
                 Console.WriteLine(ns + Role(ns, p));
                 var addresses = await run.IpAsync(ns, ["-br", "addr", "show"], ct);
-                foreach (var line in addresses.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("lo ", StringComparison.Ordinal) || ns == p + "gw"))
+                foreach (var line in addresses.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("lo ", StringComparison.Ordinal) || Role(ns, p).Contains("router", StringComparison.Ordinal)))
                     Console.WriteLine("  " + line.TrimEnd());
-            }
-            var maps = await run.ExecAsync(p + "gw", "nft", ["-j", "list", "table", "ip", "eipnet"], null, ct);
-            if (maps.Succeeded)
-            {
+                var maps = await run.ExecAsync(ns, "nft", ["-j", "list", "table", "ip", "eipnet"], null, ct);
+                if (!maps.Succeeded)
+                    continue;
                 using var json = System.Text.Json.JsonDocument.Parse(maps.Stdout);
-                Console.WriteLine("gateway nft table ip eipnet:");
+                Console.WriteLine("  nft table ip eipnet:");
                 foreach (var item in json.RootElement.GetProperty("nftables").EnumerateArray())
                 {
                     var kind = item.TryGetProperty("map", out var m) ? m : item.TryGetProperty("set", out var s) ? s : default;
                     if (kind.ValueKind == System.Text.Json.JsonValueKind.Object)
-                        Console.WriteLine($"  {kind.GetProperty("name").GetString(),-20} {(kind.TryGetProperty("elem", out var e) ? e.GetArrayLength() : 0)} elements");
+                        Console.WriteLine($"    {kind.GetProperty("name").GetString(),-20} {(kind.TryGetProperty("elem", out var e) ? e.GetArrayLength() : 0)} elements");
                 }
             }
             return 0;
@@ -95,10 +94,11 @@ internal static class LabCommand
 
     private static string Role(string ns, string prefix) => ns[prefix.Length..] switch
     {
-        "gw" => "  (gateway: EIP pool, nft table, host end of every ENI)",
+        "gw" => "  (gateway: uplink; steers each EIP to its VPC's router)",
         "inet" => "  (internet host)",
         "parked" => "  (ENIs attached to no instance)",
         var rest when rest.StartsWith("i-", StringComparison.Ordinal) => "  (instance)",
+        var rest when rest.StartsWith("vpc-", StringComparison.Ordinal) => "  (VPC router: host ends of the VPC's ENIs, its routes, NAT, security groups)",
         _ => "",
     };
 
