@@ -23,7 +23,7 @@ internal static class LabCommand
     private static Command Exec()
     {
         var prefix = PrefixOption();
-        var target = new Argument<string>("TARGET") { Description = "An instance id (i-...), \"internet\" or \"gateway\"." };
+        var target = new Argument<string>("TARGET") { Description = "An instance id (i-...), a VPC id (vpc-...: its router), \"internet\" or \"gateway\"." };
         var program = new Argument<string[]>("COMMAND") { Description = "The command and its arguments (after --).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("exec", "Run a command inside an instance, on the internet host or on the gateway: lab exec i-xxx -- ip addr");
         command.Options.Add(prefix);
