@@ -1,0 +1,72 @@
+using Eipnet.Api.Tests.Infrastructure;
+
+namespace Eipnet.Api.Tests.Terraform;
+
+/// <summary>alicloud_vpc through the provider's own call sequence, on both databases: create, refresh (the plan after
+/// apply is empty), an update of each updatable attribute, import, destroy (issue 12).</summary>
+public sealed class AlicloudVpcReplayTests
+{
+    public static TheoryData<Backend> Backends => new() { Backend.Sqlite, Backend.Postgres };
+
+    private static async Task<TerraformState> ReadAndCheckPlanAsync(ProviderClient c, string id, TerraformConfig config)
+    {
+        var state = await AlicloudVpc.ReadAsync(c, id) ?? throw new Xunit.Sdk.XunitException($"VPC {id} read as gone");
+        Assert.Empty(state.PlanAgainst(config, AlicloudVpc.Optional));
+        // A refresh reads the same state again.
+        var again = await AlicloudVpc.ReadAsync(c, id);
+        Assert.Equal(state.Attributes, again!.Attributes);
+        Assert.Equal(state.Tags, again.Tags);
+        return state;
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Vpc_CreateRefreshUpdateImportDestroy_LeavesEveryPlanEmpty(Backend backend)
+    {
+        await using var server = await TestServer.StartAsync(backend);
+        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+
+        var config = TerraformConfig.Of(("cidr_block", "10.0.0.0/16"), ("vpc_name", "tf-vpc")).WithTags(("env", "prod"), ("team", "net"));
+        var id = await AlicloudVpc.CreateAsync(c, config);
+        var state = await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Equal(("Available", "", "", "", "false", "DISABLED"), (state["status"], state["resource_group_id"], state["description"],
+            state["system_route_table_name"], state["classic_link_enabled"], state["dns_hostname_status"]));
+        Assert.Equal("vtb-" + id[4..], state["route_table_id"]);
+
+        TerraformConfig[] updates =
+        [
+            config.With("description", "managed by terraform"),
+            config.With("description", "managed by terraform").With("vpc_name", "tf-vpc-2"),
+            config.With("description", "managed by terraform").With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8"),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("dns_hostname_status", "ENABLED"),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("dns_hostname_status", "ENABLED").With("resource_group_id", "rg-acfmtf01"),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01").WithTags(("env", "staging"), ("owner", "ops")),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01").WithTags(),
+        ];
+        foreach (var next in updates)
+        {
+            await AlicloudVpc.UpdateAsync(c, id, config, next);
+            state = await ReadAndCheckPlanAsync(c, id, next);
+            config = next;
+        }
+        Assert.Equal(("tf-vpc-2", "10.0.0.0/8", "rg-acfmtf01", ""), (state["vpc_name"], state["cidr_block"], state["resource_group_id"], state["description"]));
+
+        // Import passes the id to Read: the imported state is the applied one, and the plan against the configuration is empty.
+        var imported = await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Equal(state.Attributes, imported.Attributes);
+
+        await AlicloudVpc.DeleteAsync(c, id);
+        Assert.Null(await AlicloudVpc.ReadAsync(c, id));
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Vpc_CreatedWithEveryOptionalAttribute_ReadsBackAsWritten(Backend backend)
+    {
+        await using var server = await TestServer.StartAsync(backend);
+        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+        var config = TerraformConfig.Of(("cidr_block", "172.16.0.0/12"), ("vpc_name", "full"), ("description", "every field"),
+            ("resource_group_id", "rg-acfmfull"), ("dns_hostname_status", "ENABLED")).WithTags(("a", "1"), ("b", ""));
+        var id = await AlicloudVpc.CreateAsync(c, config);
+        await ReadAndCheckPlanAsync(c, id, config);
+        await AlicloudVpc.DeleteAsync(c, id);
+    }
+}
