@@ -5,21 +5,14 @@ namespace Eipnet.Api.Tests.Terraform;
 /// <summary>alicloud_vswitch through the provider's own call sequence, on both databases (issue 12).</summary>
 public sealed class AlicloudVSwitchReplayTests
 {
-    public static TheoryData<Backend> Backends => new() { Backend.Sqlite, Backend.Postgres };
+    private static Task<TerraformState> ReadAndCheckPlanAsync(ProviderClient c, string id, TerraformConfig config) =>
+        Replay.ReadAndCheckPlanAsync(() => AlicloudVSwitch.ReadAsync(c, id), $"vSwitch {id}", config, AlicloudVSwitch.Optional);
 
-    private static async Task<TerraformState> ReadAndCheckPlanAsync(ProviderClient c, string id, TerraformConfig config)
-    {
-        var state = await AlicloudVSwitch.ReadAsync(c, id) ?? throw new Xunit.Sdk.XunitException($"vSwitch {id} read as gone");
-        Assert.Empty(state.PlanAgainst(config, AlicloudVSwitch.Optional));
-        Assert.Equal(state.Attributes, (await AlicloudVSwitch.ReadAsync(c, id))!.Attributes);
-        return state;
-    }
-
-    [Theory, MemberData(nameof(Backends))]
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task VSwitch_CreateRefreshUpdateImportDestroy_LeavesEveryPlanEmpty(Backend backend)
     {
         await using var server = await TestServer.StartAsync(backend);
-        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+        var c = await Replay.ClientAsync(server);
         var vpcId = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.0.0.0/16")));
 
         var config = TerraformConfig.Of(("vpc_id", vpcId), ("cidr_block", "10.0.1.0/24"), ("zone_id", Fixtures.Zone), ("vswitch_name", "tf-vsw"))

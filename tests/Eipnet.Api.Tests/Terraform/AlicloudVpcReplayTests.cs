@@ -6,24 +6,14 @@ namespace Eipnet.Api.Tests.Terraform;
 /// apply is empty), an update of each updatable attribute, import, destroy (issue 12).</summary>
 public sealed class AlicloudVpcReplayTests
 {
-    public static TheoryData<Backend> Backends => new() { Backend.Sqlite, Backend.Postgres };
+    private static Task<TerraformState> ReadAndCheckPlanAsync(ProviderClient c, string id, TerraformConfig config) =>
+        Replay.ReadAndCheckPlanAsync(() => AlicloudVpc.ReadAsync(c, id), $"VPC {id}", config, AlicloudVpc.Optional);
 
-    private static async Task<TerraformState> ReadAndCheckPlanAsync(ProviderClient c, string id, TerraformConfig config)
-    {
-        var state = await AlicloudVpc.ReadAsync(c, id) ?? throw new Xunit.Sdk.XunitException($"VPC {id} read as gone");
-        Assert.Empty(state.PlanAgainst(config, AlicloudVpc.Optional));
-        // A refresh reads the same state again.
-        var again = await AlicloudVpc.ReadAsync(c, id);
-        Assert.Equal(state.Attributes, again!.Attributes);
-        Assert.Equal(state.Tags, again.Tags);
-        return state;
-    }
-
-    [Theory, MemberData(nameof(Backends))]
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task Vpc_CreateRefreshUpdateImportDestroy_LeavesEveryPlanEmpty(Backend backend)
     {
         await using var server = await TestServer.StartAsync(backend);
-        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+        var c = await Replay.ClientAsync(server);
 
         var config = TerraformConfig.Of(("cidr_block", "10.0.0.0/16"), ("vpc_name", "tf-vpc")).WithTags(("env", "prod"), ("team", "net"));
         var id = await AlicloudVpc.CreateAsync(c, config);
@@ -58,11 +48,11 @@ public sealed class AlicloudVpcReplayTests
         Assert.Null(await AlicloudVpc.ReadAsync(c, id));
     }
 
-    [Theory, MemberData(nameof(Backends))]
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task Vpc_CreatedWithEveryOptionalAttribute_ReadsBackAsWritten(Backend backend)
     {
         await using var server = await TestServer.StartAsync(backend);
-        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+        var c = await Replay.ClientAsync(server);
         var config = TerraformConfig.Of(("cidr_block", "172.16.0.0/12"), ("vpc_name", "full"), ("description", "every field"),
             ("resource_group_id", "rg-acfmfull"), ("dns_hostname_status", "ENABLED")).WithTags(("a", "1"), ("b", ""));
         var id = await AlicloudVpc.CreateAsync(c, config);

@@ -6,15 +6,13 @@ namespace Eipnet.Api.Tests.Terraform;
 /// every server-side filter they send narrows the result to what was asked for (issue 12).</summary>
 public sealed class DataSourceReplayTests
 {
-    public static TheoryData<Backend> Backends => new() { Backend.Sqlite, Backend.Postgres };
-
     private static string Id(System.Text.Json.JsonElement item, string field) => item.GetProperty(field).GetString()!;
 
-    [Theory, MemberData(nameof(Backends))]
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task VpcsAndVSwitches_DataSources_FindExactlyWhatTheirFiltersName(Backend backend)
     {
         await using var server = await TestServer.StartAsync(backend);
-        var c = new ProviderClient(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+        var c = await Replay.ClientAsync(server);
         var prod = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.1.0.0/16"), ("vpc_name", "prod"), ("resource_group_id", "rg-prod"))
             .WithTags(("env", "prod")));
         var dev = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.2.0.0/16"), ("vpc_name", "dev")).WithTags(("env", "dev")));
