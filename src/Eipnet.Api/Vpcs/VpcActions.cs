@@ -21,6 +21,7 @@ public static class VpcActions
             .Add(RpcAction.Read(Products.Vpc, "DescribeVpcAttribute", VpcQueries.DescribeVpcAttributeAsync, vpcs.DescribeVpcAttributeResponse))
             .Add(RpcAction.Read(Products.Vpc, "DescribeVSwitches", VpcQueries.DescribeVSwitchesAsync, vpcs.DescribeVSwitchesResponse))
             .Add(RpcAction.Read(Products.Vpc, "DescribeVSwitchAttributes", VpcQueries.DescribeVSwitchAttributesAsync, vpcs.DescribeVSwitchAttributesResponse))
-            .Add(RpcAction.Read(Products.Vpc, "DescribeRouteTableList", RouteTableQueries.DescribeRouteTableListAsync, vpcs.DescribeRouteTableListResponse));
+            .Add(RpcAction.Read(Products.Vpc, "DescribeRouteTableList", RouteTableQueries.DescribeRouteTableListAsync, vpcs.DescribeRouteTableListResponse))
+            .Add(RpcAction.Write(Products.Vpc, "ModifyRouteTableAttributes", RouteTableQueries.ModifyRouteTableAttributesAsync, common.RequestIdResponse));
     }
 }

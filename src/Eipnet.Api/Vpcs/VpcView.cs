@@ -32,12 +32,12 @@ public static class VpcView
         SecondaryCidrBlocks = new SecondaryCidrBlockList([]), Tags = TagList(v.Tags),
     };
 
-    /// <summary>The VPC's system route table: Alibaba makes one with every VPC; it has no name, description or tags of its own.</summary>
+    /// <summary>The VPC's system route table: Alibaba makes one with every VPC; it carries no tags here.</summary>
     public static RouteTableItem SystemRouteTable(Vpc v, IReadOnlyList<string> vSwitchIds) => new()
     {
-        RouteTableId = v.RouteTableId, RouteTableName = "", RouteTableType = "System", RouterId = v.VRouterId, RouterType = "VRouter",
-        VpcId = v.VpcId, Status = Available, Description = "", CreationTime = Times.Format(v.CreationTime),
-        ResourceGroupId = v.ResourceGroupId, OwnerId = Owners.NumericId(v.AccountId), RoutePropagationEnable = true,
+        RouteTableId = v.RouteTableId, RouteTableName = v.RouteTableName, RouteTableType = "System", RouterId = v.VRouterId, RouterType = "VRouter",
+        VpcId = v.VpcId, Status = Available, Description = v.RouteTableDescription, CreationTime = Times.Format(v.CreationTime),
+        ResourceGroupId = v.ResourceGroupId, OwnerId = Owners.NumericId(v.AccountId), RoutePropagationEnable = v.RoutePropagationEnabled,
         AssociateType = "VSwitch", VSwitchIds = new VSwitchIdList(vSwitchIds), GatewayIds = new GatewayIdList([]), Tags = new VpcTagList([]),
     };
 

@@ -31,7 +31,7 @@ public static class AlicloudVpc
         Assert.Equal(id, retried.GetProperty("VpcId").GetString());
         await WaitAvailableAsync(c, id);
         // The update function runs for the new resource: the route table lookup must succeed, tags are set again.
-        Assert.NotNull(await SystemRouteTableAsync(c, id));
+        await ModifyRouteTableAsync(c, id, TerraformConfig.Of(("system_route_table_route_propagation_enable", "true")), config);
         if (config.Tags.Count > 0)
             await ProviderTags.SetAsync(c, id, "VPC", new Dictionary<string, string>(), config.Tags);
         return id;
@@ -94,8 +94,24 @@ public static class AlicloudVpc
         }
         if (after.Get("resource_group_id") is { } group && after.Changed(before, "resource_group_id", computed: true))
             (await c.Vpc("MoveResourceGroup", [("ResourceId", id), ("RegionId", c.Region), ("NewResourceGroupId", group), ("ResourceType", "VPC")])).Success();
-        Assert.NotNull(await SystemRouteTableAsync(c, id));
+        await ModifyRouteTableAsync(c, id, before, after);
         await ProviderTags.SetAsync(c, id, "VPC", before.Tags, after.Tags);
+    }
+
+    /// <summary>ModifyRouteTableAttributes with the system table's id from DescribeRouteTableList (a failed lookup fails
+    /// the apply), sent only when the table's name, description or propagation changed.</summary>
+    private static async Task ModifyRouteTableAsync(ProviderClient c, string id, TerraformConfig before, TerraformConfig after)
+    {
+        var table = await SystemRouteTableAsync(c, id) ?? throw new Xunit.Sdk.XunitException($"VPC {id} has no system route table");
+        (string, string)[] body = [("RegionId", c.Region), ("RouteTableId", table.GetProperty("RouteTableId").GetString()!)];
+        if (after.Changed(before, "system_route_table_description"))
+            body = [.. body, ("Description", after.Get("system_route_table_description") ?? "")];
+        if (after.Changed(before, "system_route_table_name"))
+            body = [.. body, ("RouteTableName", after.Get("system_route_table_name") ?? "")];
+        if (after.Changed(before, "system_route_table_route_propagation_enable", computed: true))
+            body = [.. body, ("RoutePropagationEnable", after.Get("system_route_table_route_propagation_enable")!)];
+        if (body.Length > 2)
+            (await c.Vpc("ModifyRouteTableAttributes", body)).Success();
     }
 
     /// <summary>Delete: DeleteVpc with a new token per attempt, retried while dependants exist; then wait until gone.</summary>

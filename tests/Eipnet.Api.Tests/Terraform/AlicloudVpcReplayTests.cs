@@ -31,6 +31,11 @@ public sealed class AlicloudVpcReplayTests
             config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("dns_hostname_status", "ENABLED").With("resource_group_id", "rg-acfmtf01"),
             config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01").WithTags(("env", "staging"), ("owner", "ops")),
             config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01").WithTags(),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01")
+                .With("system_route_table_name", "main").With("system_route_table_description", "system table")
+                .With("system_route_table_route_propagation_enable", "false"),
+            config.With("vpc_name", "tf-vpc-2").With("cidr_block", "10.0.0.0/8").With("resource_group_id", "rg-acfmtf01")
+                .With("system_route_table_name", "main").With("system_route_table_route_propagation_enable", "true"),
         ];
         foreach (var next in updates)
         {
@@ -38,7 +43,8 @@ public sealed class AlicloudVpcReplayTests
             state = await ReadAndCheckPlanAsync(c, id, next);
             config = next;
         }
-        Assert.Equal(("tf-vpc-2", "10.0.0.0/8", "rg-acfmtf01", ""), (state["vpc_name"], state["cidr_block"], state["resource_group_id"], state["description"]));
+        Assert.Equal(("tf-vpc-2", "10.0.0.0/8", "rg-acfmtf01", "", "main", ""), (state["vpc_name"], state["cidr_block"], state["resource_group_id"],
+            state["description"], state["system_route_table_name"], state["system_route_table_description"]));
 
         // Import passes the id to Read: the imported state is the applied one, and the plan against the configuration is empty.
         var imported = await ReadAndCheckPlanAsync(c, id, config);
@@ -54,7 +60,8 @@ public sealed class AlicloudVpcReplayTests
         await using var server = await TestServer.StartAsync(backend);
         var c = await Replay.ClientAsync(server);
         var config = TerraformConfig.Of(("cidr_block", "172.16.0.0/12"), ("vpc_name", "full"), ("description", "every field"),
-            ("resource_group_id", "rg-acfmfull"), ("dns_hostname_status", "ENABLED")).WithTags(("a", "1"), ("b", ""));
+            ("resource_group_id", "rg-acfmfull"), ("dns_hostname_status", "ENABLED"), ("system_route_table_name", "main"),
+            ("system_route_table_description", "system table"), ("system_route_table_route_propagation_enable", "false")).WithTags(("a", "1"), ("b", ""));
         var id = await AlicloudVpc.CreateAsync(c, config);
         await ReadAndCheckPlanAsync(c, id, config);
         await AlicloudVpc.DeleteAsync(c, id);

@@ -161,7 +161,33 @@ public sealed class VpcAttributeTests(SharedServer shared) : IClassFixture<Share
         Assert.Empty(await Tables(("RouteTableType", "Custom")));
         Assert.Empty(await Tables(("RouterType", "VBR")));
         Assert.Empty(await Tables(("RouteTableName", "main")));
+        (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", "vtb-" + vpcId[4..]), ("RouteTableName", "main"))).Success();
+        Assert.Equal([vpcId], await Tables(("RouteTableName", "main")));
         Assert.Empty(await Tables(("Tag.1.Key", "env"), ("Tag.1.Value", "prod")));
         Assert.Equal([otherVpc], await Tables(("PageSize", "1"), ("PageNumber", "2")));
+    }
+
+    [Fact]
+    public async Task ModifyRouteTableAttributes_SetsAndClearsTheSystemTablesNameDescriptionAndPropagation()
+    {
+        var c = await shared.NewClientAsync();
+        var vpcId = await Fixtures.VpcAsync(c);
+        var tableId = "vtb-" + vpcId[4..];
+        async Task<(string, string, bool)> Table()
+        {
+            var t = Fixtures.List((await c.Vpc("DescribeRouteTableList", ("RegionId", R), ("RouteTableId", tableId))).Success(), "RouterTableList", "RouterTableListType").Single();
+            return (t.GetProperty("RouteTableName").GetString()!, t.GetProperty("Description").GetString()!, t.GetProperty("RoutePropagationEnable").GetBoolean());
+        }
+        (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", tableId), ("RouteTableName", "main"), ("Description", "system"),
+            ("RoutePropagationEnable", "false"))).Success();
+        Assert.Equal(("main", "system", false), await Table());
+        (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", tableId), ("Description", ""), ("RoutePropagationEnable", "true"))).Success();
+        Assert.Equal(("main", "", true), await Table());
+
+        var other = await shared.NewClientAsync();
+        (await other.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", tableId), ("RouteTableName", "x"))).Error("InvalidRouteTableId.NotFound", 404);
+        (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", "rtb-1"), ("RouteTableName", "x"))).Error("InvalidRouteTableId.NotFound", 404);
+        (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", tableId), ("RouteTableName", "https://x"))).Error("InvalidParameter", 400);
+        Assert.Equal(("main", "", true), await Table());
     }
 }
