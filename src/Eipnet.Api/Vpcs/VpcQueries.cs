@@ -71,7 +71,7 @@ public static class VpcQueries
             var vpc = await Find.VpcAsync(s, ctx, id, region.RegionId);
             if (isDefault == true)
                 throw new EipException(EipError.NotFound("InvalidVpcId.NotFound", "default VPC", id)); // Eipnet makes no default VPC
-            return new DescribeVpcAttributeResponse(ctx.RequestId, VpcView.Item(vpc, await VpcView.VSwitchIdsAsync(s, vpc)));
+            return VpcView.Attributes(ctx.RequestId, vpc, await VpcView.VSwitchIdsAsync(s, vpc));
         }, ctx.Cancellation);
     }
 

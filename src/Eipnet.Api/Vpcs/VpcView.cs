@@ -32,6 +32,16 @@ public static class VpcView
         SecondaryCidrBlocks = new SecondaryCidrBlockList([]), Tags = TagList(v.Tags),
     };
 
+    public static DescribeVpcAttributeResponse Attributes(string requestId, Vpc v, IReadOnlyList<string> vSwitchIds) => new()
+    {
+        RequestId = requestId, VpcId = v.VpcId, VpcName = v.VpcName, RegionId = v.RegionId, Status = Available, CidrBlock = v.CidrBlock,
+        Ipv6CidrBlock = "", Ipv6CidrBlocks = new Ipv6CidrBlockList([]), VRouterId = v.VRouterId, Description = v.Description,
+        IsDefault = false, ClassicLinkEnabled = false, CreationTime = Times.Format(v.CreationTime), ResourceGroupId = v.ResourceGroupId,
+        OwnerId = Owners.NumericId(v.AccountId), EnabledIpv6 = false, DhcpOptionsSetId = "", DhcpOptionsSetStatus = "",
+        DnsHostnameStatus = DnsHostnameStatus(v), SupportIpv4Gateway = false, Ipv4GatewayId = "", VSwitchIds = new VSwitchIdList(vSwitchIds),
+        UserCidrs = new UserCidrList([]), SecondaryCidrBlocks = new SecondaryCidrBlockList([]), Tags = TagList(v.Tags),
+    };
+
     /// <summary>The VPC's system route table: Alibaba makes one with every VPC; it carries no tags here.</summary>
     public static RouteTableItem SystemRouteTable(Vpc v, IReadOnlyList<string> vSwitchIds) => new()
     {

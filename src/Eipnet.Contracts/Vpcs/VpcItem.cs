@@ -1,6 +1,6 @@
 namespace Eipnet.Contracts.Vpcs;
 
-public record VpcItem
+public sealed record VpcItem
 {
     public required string VpcId { get; init; }
     public required string VpcName { get; init; }
