@@ -54,6 +54,9 @@ public static class VpcNetworking
     {
         var id = ctx.Required("VpcId", 64);
         var region = ctx.OptionalRegion();
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
+        // ForceDelete lets Alibaba delete a VPC that still has IPv4/IPv6 gateways; Eipnet has none, so it changes nothing.
+        ctx.OptionalBool("ForceDelete");
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var vpc = await Find.VpcAsync(s, ctx, id, region?.RegionId);
@@ -61,6 +64,8 @@ public static class VpcNetworking
                 throw new EipException(new EipError("DependencyViolation.VSwitch", $"The VPC {id} still has vSwitches; delete them first.", 400));
             if (await s.CountAsync<SecurityGroup>(DocQuery.Where("vpc_id", vpc.VpcId)) > 0)
                 throw new EipException(new EipError("DependencyViolation.SecurityGroup", $"The VPC {id} still has security groups; delete them first.", 400));
+            if (dryRun)
+                throw new EipException(EcsErrors.DryRunOperation());
             await s.DeleteAsync<Vpc>(id);
             return new Contracts.Common.RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);
@@ -108,11 +113,14 @@ public static class VpcNetworking
     {
         var id = ctx.Required("VSwitchId", 64);
         var region = ctx.OptionalRegion();
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var vsw = await Find.VSwitchAsync(s, ctx, id, region?.RegionId);
             if (await s.CountAsync<NetworkInterface>(DocQuery.Where("vswitch_id", vsw.VSwitchId)) > 0)
                 throw new EipException(new EipError("DependencyViolation", $"The vSwitch {id} still has instances or network interfaces; delete them first.", 400));
+            if (dryRun)
+                throw new EipException(EcsErrors.DryRunOperation());
             await s.DeleteAsync<VSwitch>(id);
             return new Contracts.Common.RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);

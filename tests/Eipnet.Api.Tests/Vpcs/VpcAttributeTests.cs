@@ -190,4 +190,20 @@ public sealed class VpcAttributeTests(SharedServer shared) : IClassFixture<Share
         (await c.Vpc("ModifyRouteTableAttributes", ("RegionId", R), ("RouteTableId", tableId), ("RouteTableName", "https://x"))).Error("InvalidParameter", 400);
         Assert.Equal(("main", "", true), await Table());
     }
+
+    [Fact]
+    public async Task Delete_WithDryRun_ChecksEverything_AndDeletesNothing()
+    {
+        var c = await shared.NewClientAsync();
+        var vpcId = await Fixtures.VpcAsync(c);
+        var vswId = await Fixtures.VSwitchAsync(c, vpcId);
+        (await c.Vpc("DeleteVpc", ("RegionId", R), ("VpcId", vpcId), ("DryRun", "true"))).Error("DependencyViolation.VSwitch", 400);
+        (await c.Vpc("DeleteVSwitch", ("RegionId", R), ("VSwitchId", vswId), ("DryRun", "true"))).Error("DryRunOperation", 400);
+        await VSwitchAttributesAsync(c, vswId);
+        (await c.Vpc("DeleteVSwitch", ("RegionId", R), ("VSwitchId", vswId))).Success();
+        (await c.Vpc("DeleteVpc", ("RegionId", R), ("VpcId", vpcId), ("DryRun", "true"), ("ForceDelete", "true"))).Error("DryRunOperation", 400);
+        await VpcAttributeAsync(c, vpcId);
+        (await c.Vpc("DeleteVpc", ("RegionId", R), ("VpcId", vpcId), ("ForceDelete", "true"))).Success();
+        (await c.Vpc("DescribeVpcAttribute", ("RegionId", R), ("VpcId", vpcId))).Error("InvalidVpcId.NotFound", 404);
+    }
 }
