@@ -4,7 +4,6 @@ using Eipnet.Contracts.Tagging;
 using Eipnet.Domain.Errors;
 using Eipnet.Domain.Tagging;
 using Eipnet.Store;
-using Eipnet.Store.Queries;
 
 namespace Eipnet.Api.Tagging;
 
@@ -48,10 +47,7 @@ public sealed class ResourceTagging(IReadOnlyList<TaggedType> types)
             throw new EipException(EipError.MissingParameter("ResourceId.1"));
         var maxResults = ctx.OptionalInt("MaxResults", 1, 50) ?? 50;
         var offset = TokenPaging.Offset(ctx);
-        var query = Tags.Filter(new DocQuery(), tags);
-        if (ids.Count > 0)
-            query.AndIn("id", ids);
-        var resources = await ctx.Store.ReadAsync(s => type.ListAsync(s, ctx, regionId, query), ctx.Cancellation);
+        var resources = await ctx.Store.ReadAsync(s => type.ListAsync(s, ctx, regionId, ids, tags), ctx.Cancellation);
         // One row per tag of each matching resource: a resource found by one tag shows all of its tags.
         var rows = resources.SelectMany(r => r.Tags.Select(t => new TagResourceItem(r.Id, type.Name, t.Key, t.Value))).ToList();
         var (page, next) = TokenPaging.Page(rows, offset, maxResults);

@@ -8,8 +8,8 @@ using Eipnet.Store.Queries;
 namespace Eipnet.Api.Tagging;
 
 /// <summary>A kind of resource the tag actions accept (their ResourceType), over its store table.</summary>
-/// <remarks>A type is tagged here only when its table indexes tags (Store Tables), so that Describe filters and
-/// ListTagResources by tag run in SQL.</remarks>
+/// <remarks>Where the type's table indexes tags (Store Tables: VPCs, vSwitches) the tag filter runs in SQL; EIPs, whose
+/// tags are only in their documents, are filtered in memory.</remarks>
 public abstract class TaggedType(string name)
 {
     /// <summary>The ResourceType as Alibaba's answers spell it (VPC, VSWITCH).</summary>
@@ -20,17 +20,20 @@ public abstract class TaggedType(string name)
     public abstract Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string id, string regionId,
         Func<string, IReadOnlyList<ResourceTag>, (IReadOnlyList<ResourceTag> Tags, EipError? Error)> change);
 
-    /// <summary>The caller's resources in the region that match the query, each with its tags, in creation order.</summary>
-    public abstract Task<IReadOnlyList<(string Id, IReadOnlyList<ResourceTag> Tags)>> ListAsync(IStoreSession s, RpcContext ctx, string regionId, DocQuery filter);
+    /// <summary>The caller's resources in the region with these ids (all when empty) that carry every filter tag, each with
+    /// its tags, in creation order.</summary>
+    public abstract Task<IReadOnlyList<(string Id, IReadOnlyList<ResourceTag> Tags)>> ListAsync(IStoreSession s, RpcContext ctx, string regionId,
+        IReadOnlyList<string> ids, IReadOnlyList<ResourceTag> tags);
 }
 
-/// <summary>A tagged type over documents of <typeparamref name="T"/>.</summary>
+/// <summary>A tagged type over documents of <typeparamref name="T"/>; <paramref name="indexed"/> when its table indexes tags.</summary>
 public sealed class TaggedType<T>(
     string name,
     Func<T, string> id,
     Func<T, (string AccountId, string RegionId)> owner,
     Func<T, IReadOnlyList<ResourceTag>> tags,
-    Func<T, IReadOnlyList<ResourceTag>, T> withTags) : TaggedType(name) where T : class
+    Func<T, IReadOnlyList<ResourceTag>, T> withTags,
+    bool indexed = true) : TaggedType(name) where T : class
 {
     public override async Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string resourceId, string regionId,
         Func<string, IReadOnlyList<ResourceTag>, (IReadOnlyList<ResourceTag> Tags, EipError? Error)> change)
@@ -46,6 +49,14 @@ public sealed class TaggedType<T>(
         return null;
     }
 
-    public override async Task<IReadOnlyList<(string Id, IReadOnlyList<ResourceTag> Tags)>> ListAsync(IStoreSession s, RpcContext ctx, string regionId, DocQuery filter) =>
-        (await s.ListAsync<T>(filter.And("account_id", ctx.Account.AccountId).And("region_id", regionId))).Select(i => (id(i), tags(i))).ToList();
+    public override async Task<IReadOnlyList<(string Id, IReadOnlyList<ResourceTag> Tags)>> ListAsync(IStoreSession s, RpcContext ctx, string regionId,
+        IReadOnlyList<string> ids, IReadOnlyList<ResourceTag> filter)
+    {
+        var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", regionId);
+        if (ids.Count > 0)
+            query.AndIn("id", ids);
+        if (indexed)
+            Tags.Filter(query, filter);
+        return (await s.ListAsync<T>(query)).Where(i => indexed || TagRules.Match(tags(i), filter)).Select(i => (id(i), tags(i))).ToList();
+    }
 }

@@ -8,11 +8,12 @@ namespace Eipnet.Api.Tagging;
 /// Alibaba does).</summary>
 public static class TaggedTypes
 {
-    /// <summary>The VPC API's: VPC and VSWITCH (EIP, ROUTETABLE and the rest are refused until they are tagged here).</summary>
+    /// <summary>The VPC API's: VPC, VSWITCH and EIP (ROUTETABLE and the rest are refused: Eipnet does not tag them).</summary>
     public static readonly IReadOnlyList<TaggedType> Vpc =
     [
         new TaggedType<Domain.Resources.Vpc>("VPC", v => v.VpcId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
         new TaggedType<VSwitch>("VSWITCH", v => v.VSwitchId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
+        new TaggedType<Eip>("EIP", e => e.AllocationId, e => (e.AccountId, e.RegionId), e => e.Tags, (e, t) => e with { Tags = t }, indexed: false),
     ];
 
     public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>

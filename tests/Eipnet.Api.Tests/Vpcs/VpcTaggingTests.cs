@@ -168,7 +168,7 @@ public sealed class VpcTaggingTests(SharedServer shared) : IClassFixture<SharedS
         (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId), .. TagParams(twenty)])).Success();
         (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId), .. TagParams(("k21", "v"))])).Error("QuotaExceeded.TagNum", 400);
         (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId), .. TagParams([.. twenty, ("k21", "v")])])).Error("SizeLimitExceeded.TagNum", 400);
-        (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "EIP"), ("ResourceId.1", vpcId), .. TagParams(("a", "1"))])).Error("InvalidInstanceType.NotFound", 400);
+        (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "ROUTETABLE"), ("ResourceId.1", vpcId), .. TagParams(("a", "1"))])).Error("InvalidInstanceType.NotFound", 400);
         (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId), .. TagParams(("acs:x", "1"))])).Error("InvalidTagKey.Malformed", 400);
         (await c.Vpc("TagResources", ("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId))).Error("MissingParameter", 400);
         (await c.Vpc("UnTagResources", ("RegionId", R), ("ResourceType", "VPC"), ("ResourceId.1", vpcId))).Error("MissingParameter", 400);
@@ -180,4 +180,21 @@ public sealed class VpcTaggingTests(SharedServer shared) : IClassFixture<SharedS
     private static List<(string ResourceId, string ResourceType, string TagKey, string TagValue)> Rows(JsonElement body) =>
         Fixtures.List(body, "TagResources", "TagResource").Select(r => (r.GetProperty("ResourceId").GetString()!, r.GetProperty("ResourceType").GetString()!,
             r.GetProperty("TagKey").GetString()!, r.GetProperty("TagValue").GetString()!)).ToList();
+
+    [Fact]
+    public async Task TagResources_TagsEips_AndDescribeEipAddressesAndListTagResourcesFindThemByTag()
+    {
+        var c = await shared.NewClientAsync();
+        var (tagged, _) = await Fixtures.EipAsync(c);
+        var (plain, _) = await Fixtures.EipAsync(c);
+        (await c.Vpc("TagResources", [("RegionId", R), ("ResourceType", "eip"), ("ResourceId.1", tagged), .. TagParams(("env", "prod"), ("team", "net"))])).Success();
+        (await c.Vpc("UnTagResources", ("RegionId", R), ("ResourceType", "EIP"), ("ResourceId.1", tagged), ("TagKey.1", "team"))).Success();
+
+        var found = Fixtures.List((await c.Vpc("DescribeEipAddresses", [("RegionId", R), .. TagParams(("env", "prod"))])).Success(), "EipAddresses", "EipAddress");
+        Assert.Equal([tagged], found.Select(e => e.GetProperty("AllocationId").GetString()));
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod" }, TagsOf(found[0]));
+        var listed = (await c.Vpc("ListTagResources", [("RegionId", R), ("ResourceType", "EIP"), .. TagParams(("env", ""))])).Success();
+        Assert.Equal([(tagged, "EIP", "env", "prod")], Rows(listed));
+        Assert.Empty(Rows((await c.Vpc("ListTagResources", ("RegionId", R), ("ResourceType", "EIP"), ("ResourceId.1", plain))).Success()));
+    }
 }
