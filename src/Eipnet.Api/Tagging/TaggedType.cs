@@ -26,14 +26,16 @@ public abstract class TaggedType(string name)
         IReadOnlyList<string> ids, IReadOnlyList<ResourceTag> tags);
 }
 
-/// <summary>A tagged type over documents of <typeparamref name="T"/>; <paramref name="indexed"/> when its table indexes tags.</summary>
+/// <summary>A tagged type over documents of <typeparamref name="T"/>; <paramref name="indexed"/> when its table indexes tags;
+/// <paramref name="canChange"/> the state rule a tag change must pass, if any.</summary>
 public sealed class TaggedType<T>(
     string name,
     Func<T, string> id,
     Func<T, (string AccountId, string RegionId)> owner,
     Func<T, IReadOnlyList<ResourceTag>> tags,
     Func<T, IReadOnlyList<ResourceTag>, T> withTags,
-    bool indexed = true) : TaggedType(name) where T : class
+    bool indexed = true,
+    Func<T, EipError?>? canChange = null) : TaggedType(name) where T : class
 {
     public override async Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string resourceId, string regionId,
         Func<string, IReadOnlyList<ResourceTag>, (IReadOnlyList<ResourceTag> Tags, EipError? Error)> change)
@@ -41,6 +43,8 @@ public sealed class TaggedType<T>(
         var item = await s.GetAsync<T>(resourceId);
         if (item is null || owner(item) != (ctx.Account.AccountId, regionId))
             return TagErrors.ResourceNotFound(resourceId);
+        if (canChange?.Invoke(item) is { } refused)
+            return refused;
         var (changed, error) = change(resourceId, tags(item));
         if (error is not null)
             return error;

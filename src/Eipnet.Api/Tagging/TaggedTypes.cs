@@ -13,7 +13,8 @@ public static class TaggedTypes
     [
         new TaggedType<Domain.Resources.Vpc>("VPC", v => v.VpcId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
         new TaggedType<VSwitch>("VSWITCH", v => v.VSwitchId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
-        new TaggedType<Eip>("EIP", e => e.AllocationId, e => (e.AccountId, e.RegionId), e => e.Tags, (e, t) => e with { Tags = t }, indexed: false),
+        new TaggedType<Eip>("EIP", e => e.AllocationId, e => (e.AccountId, e.RegionId), e => e.Tags, (e, t) => e with { Tags = t }, indexed: false,
+            canChange: LabelRules.CheckEip),
     ];
 
     public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>

@@ -39,7 +39,8 @@ internal static class Tables
         ("status", e => e.Status.ToString()), ("eni_id", e => e.Association?.NetworkInterfaceId),
         ("private_ip", e => e.Association?.PrivateIpAddress), ("mode", e => e.Association?.Mode.ToWire()),
         ("instance_id", e => e.Association?.TargetId), ("instance_type", e => e.Association?.TargetType), ("name", e => e.Name),
-        ("isp", e => e.Isp), ("charge_type", e => e.InstanceChargeType), ("revision", e => e.Revision));
+        ("isp", e => e.Isp), ("charge_type", e => e.InstanceChargeType), ("revision", e => e.Revision),
+        ("resource_group_id", e => e.ResourceGroupId));
 
     public static DocumentTable<T> For<T>() => (DocumentTable<T>)(object)(typeof(T) switch
     {
