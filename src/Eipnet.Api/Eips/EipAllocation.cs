@@ -33,6 +33,7 @@ public static class EipAllocation
         var description = ctx.Text("Description", 0, 256) ?? "";
         var requested = ctx.OptionalIpv4("IpAddress")?.ToString();
         var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx) ?? "";
         if (EipPools.CheckOffered(ctx.Catalog, region.RegionId) is { } notOffered)
             throw new EipException(notOffered);
         var pools = EipPools.Parse(region.EipPools);
@@ -47,9 +48,12 @@ public static class EipAllocation
                 : await ReserveAsync(s, region.RegionId, pools, requested);
             var eip = new Eip(
                 ResourceIds.New(ResourceIds.Eip), ctx.Account.AccountId, region.RegionId, address, EipStatus.Available,
-                bandwidth, internetCharge, instanceCharge, isp, name, description, ctx.Now, null, await s.RevisionAsync()) { Tags = tags };
+                bandwidth, internetCharge, instanceCharge, isp, name, description, ctx.Now, null, await s.RevisionAsync())
+            {
+                Tags = tags, ResourceGroupId = resourceGroupId,
+            };
             await s.PutAsync(eip);
-            return new AllocateEipAddressResponse(ctx.RequestId, eip.AllocationId, eip.IpAddress, "");
+            return new AllocateEipAddressResponse(ctx.RequestId, eip.AllocationId, eip.IpAddress, eip.ResourceGroupId);
         }, ctx.Cancellation);
     }
 

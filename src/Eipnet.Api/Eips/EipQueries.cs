@@ -34,7 +34,7 @@ public static class EipQueries
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("status", status).AndIf("instance_type", associatedType).AndIf("instance_id", associatedId)
-            .AndIf("charge_type", chargeType).AndIf("isp", isp).AndIf("name", name);
+            .AndIf("charge_type", chargeType).AndIf("isp", isp).AndIf("name", name).AndIf("resource_group_id", ResourceGroupParameter.Read(ctx));
         if (ids is not null)
             query.AndIn("id", ids);
         if (addresses is not null)

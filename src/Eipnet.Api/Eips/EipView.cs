@@ -32,7 +32,7 @@ public static class EipView
         ExpiredTime = "",
         BizType = "Default",
         BusinessStatus = "Normal",
-        ResourceGroupId = "",
+        ResourceGroupId = e.ResourceGroupId,
         HDMonitorStatus = "false",
         HasReservationData = "false",
         VpcId = "",

@@ -13,6 +13,7 @@ public static class ApiActions
         var table = new ActionTable();
         EipActions.Register(table);
         VpcActions.Register(table);
+        Tagging.TagActions.Register(table);
         SecurityGroupActions.Register(table);
         RegionActions.Register(table);
         Instances.InstanceActions.Register(table);

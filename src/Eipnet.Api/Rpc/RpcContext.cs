@@ -65,6 +65,18 @@ public sealed class RpcContext(
         return value;
     }
 
+    /// <summary>A text attribute of a Modify call: null when absent (unchanged), "" when given empty (cleared, as Alibaba
+    /// does), else checked as <see cref="Text"/>.</summary>
+    public string? TextOrCleared(string name, int minLength, int maxLength) =>
+        parameters.TryGetValue(name, out var value) && value.Length == 0 ? "" : Text(name, minLength, maxLength);
+
+    /// <summary>Refuses a parameter Eipnet does not model when it carries a value, instead of ignoring it.</summary>
+    public void Refuse(string name, string why)
+    {
+        if (parameters.TryGetValue(name, out var value) && value.Length > 0)
+            throw Invalid(name, why);
+    }
+
     public int? OptionalInt(string name, int min, int max)
     {
         var value = Optional(name, 16);

@@ -14,32 +14,39 @@ public static class VpcNetworking
 {
     public const int VpcsPerRegion = 10, VSwitchesPerVpc = 150;
 
-    // Blocks a VPC may not use (alibaba-api.md §1.9).
-    private static readonly Ipv4Cidr[] Forbidden =
-        new[] { "100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16" }.Select(c => { Ipv4Cidr.TryParse(c, out var x); return x!.Value; }).ToArray();
+    public const string NoIpv6 = "Eipnet has no IPv6; leave it out.";
 
     public static async Task<CreateVpcResponse> CreateVpcAsync(RpcContext ctx)
     {
         var region = ctx.Region();
-        var cidrText = ctx.Optional("CidrBlock", 32) ?? "172.16.0.0/12";
-        if (!Ipv4Cidr.TryParse(cidrText, out var cidr))
-            throw new EipException(new EipError("InvalidCidrBlock.Malformed", $"The CidrBlock \"{cidrText}\" is not an IPv4 network in CIDR form such as 192.168.0.0/16.", 400));
-        if (cidr.Value.PrefixLength is < 8 or > 28)
-            throw RpcContext.Invalid("CidrBlock", "the mask must be from /8 to /28.");
-        if (Forbidden.Any(f => f.Overlaps(cidr.Value)))
-            throw RpcContext.Invalid("CidrBlock", "100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8 and 169.254.0.0/16 cannot be used.");
+        var cidr = VpcCidr.Read(ctx, "CidrBlock") ?? VpcCidr.Default;
         var name = ctx.Text("VpcName", 1, 128) ?? "";
         var description = ctx.Text("Description", 1, 256) ?? "";
-        ctx.OptionalBool("DryRun");
+        var resourceGroupId = ResourceGroupParameter.Read(ctx) ?? "";
+        var tags = Tags.Read(ctx);
+        var dnsHostname = ctx.OptionalBool("EnableDnsHostname") ?? false;
+        if (ctx.OptionalBool("EnableIpv6") == true)
+            throw RpcContext.Invalid("EnableIpv6", NoIpv6);
+        foreach (var ipv6 in new[] { "Ipv6CidrBlock", "Ipv6Isp", "Ipv6CidrMask", "Ipv6IpamPoolId" })
+            ctx.Refuse(ipv6, NoIpv6);
+        ctx.Refuse("UserCidr", "Eipnet has no user CIDR blocks; leave it out.");
+        foreach (var ipam in new[] { "Ipv4IpamPoolId", "Ipv4CidrMask" })
+            ctx.Refuse(ipam, "Eipnet has no IPAM pools; give CidrBlock instead.");
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
             var count = await s.CountAsync<Vpc>(DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId));
             if (count >= VpcsPerRegion)
                 throw new EipException(new EipError("QuotaExceeded.Vpc", $"The account has {VpcsPerRegion} VPCs in {region.RegionId}, the quota.", 400));
-            var vpc = new Vpc(ResourceIds.New(ResourceIds.Vpc), ctx.Account.AccountId, region.RegionId, cidr.Value.ToString(), name, description, ctx.Now);
+            if (dryRun)
+                throw new EipException(EcsErrors.DryRunOperation());
+            var vpc = new Vpc(ResourceIds.New(ResourceIds.Vpc), ctx.Account.AccountId, region.RegionId, cidr.ToString(), name, description, ctx.Now)
+            {
+                Tags = tags, ResourceGroupId = resourceGroupId, DnsHostnameEnabled = dnsHostname,
+            };
             await s.PutAsync(vpc);
-            return new CreateVpcResponse(ctx.RequestId, vpc.VpcId, vpc.VRouterId, vpc.RouteTableId, "");
+            return new CreateVpcResponse(ctx.RequestId, vpc.VpcId, vpc.VRouterId, vpc.RouteTableId, vpc.ResourceGroupId);
         }, ctx.Cancellation);
     }
 
@@ -47,6 +54,9 @@ public static class VpcNetworking
     {
         var id = ctx.Required("VpcId", 64);
         var region = ctx.OptionalRegion();
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
+        // ForceDelete lets Alibaba delete a VPC that still has IPv4/IPv6 gateways; Eipnet has none, so it changes nothing.
+        ctx.OptionalBool("ForceDelete");
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var vpc = await Find.VpcAsync(s, ctx, id, region?.RegionId);
@@ -54,6 +64,8 @@ public static class VpcNetworking
                 throw new EipException(new EipError("DependencyViolation.VSwitch", $"The VPC {id} still has vSwitches; delete them first.", 400));
             if (await s.CountAsync<SecurityGroup>(DocQuery.Where("vpc_id", vpc.VpcId)) > 0)
                 throw new EipException(new EipError("DependencyViolation.SecurityGroup", $"The VPC {id} still has security groups; delete them first.", 400));
+            if (dryRun)
+                throw new EipException(EcsErrors.DryRunOperation());
             await s.DeleteAsync<Vpc>(id);
             return new Contracts.Common.RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);
@@ -71,6 +83,10 @@ public static class VpcNetworking
             throw new EipException(new EipError("InvalidCirdrBlock.MaskLength", "The vSwitch mask must be from /16 to /29.", 400));
         var name = ctx.Text("VSwitchName", 1, 128) ?? "";
         var description = ctx.Text("Description", 1, 256) ?? "";
+        var tags = Tags.Read(ctx);
+        foreach (var ipv6 in new[] { "Ipv6CidrBlock", "Ipv6CidrMask", "VpcIpv6CidrBlock" })
+            ctx.Refuse(ipv6, NoIpv6);
+        ctx.Refuse("CidrMask", "Eipnet has no IPAM pools; give CidrBlock instead.");
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, vpcId), async s =>
         {
@@ -87,7 +103,7 @@ public static class VpcNetworking
             if (overlapping is not null)
                 throw new EipException(new EipError("InvalidCidrBlock.Overlapped", $"{cidr} overlaps {overlapping.CidrBlock} of vSwitch {overlapping.VSwitchId}.", 400));
             var vsw = new VSwitch(ResourceIds.New(ResourceIds.VSwitch), ctx.Account.AccountId, vpc.RegionId, vpc.VpcId, zone.ZoneId,
-                cidr.Value.ToString(), name, description, ctx.Now);
+                cidr.Value.ToString(), name, description, ctx.Now) { Tags = tags, ResourceGroupId = vpc.ResourceGroupId };
             await s.PutAsync(vsw);
             return new CreateVSwitchResponse(ctx.RequestId, vsw.VSwitchId);
         }, ctx.Cancellation);
@@ -97,11 +113,14 @@ public static class VpcNetworking
     {
         var id = ctx.Required("VSwitchId", 64);
         var region = ctx.OptionalRegion();
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var vsw = await Find.VSwitchAsync(s, ctx, id, region?.RegionId);
             if (await s.CountAsync<NetworkInterface>(DocQuery.Where("vswitch_id", vsw.VSwitchId)) > 0)
                 throw new EipException(new EipError("DependencyViolation", $"The vSwitch {id} still has instances or network interfaces; delete them first.", 400));
+            if (dryRun)
+                throw new EipException(EcsErrors.DryRunOperation());
             await s.DeleteAsync<VSwitch>(id);
             return new Contracts.Common.RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);

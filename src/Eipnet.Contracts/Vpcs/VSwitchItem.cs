@@ -1,6 +1,6 @@
 namespace Eipnet.Contracts.Vpcs;
 
-public sealed record VSwitchItem
+public record VSwitchItem
 {
     public required string VSwitchId { get; init; }
     public required string VpcId { get; init; }

@@ -7,4 +7,7 @@ namespace Eipnet.Contracts.Vpcs;
 [JsonSerializable(typeof(CreateVSwitchResponse))]
 [JsonSerializable(typeof(DescribeVpcsResponse))]
 [JsonSerializable(typeof(DescribeVSwitchesResponse))]
+[JsonSerializable(typeof(DescribeVpcAttributeResponse))]
+[JsonSerializable(typeof(DescribeVSwitchAttributesResponse))]
+[JsonSerializable(typeof(DescribeRouteTableListResponse))]
 public sealed partial class VpcJsonContext : JsonSerializerContext;

@@ -22,4 +22,7 @@ public sealed record Eip(
 {
     /// <summary>The EIP's tags, in the order they were given.</summary>
     public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group the EIP is in; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = "";
 }

@@ -10,4 +10,11 @@ public sealed record VSwitch(
     string CidrBlock,
     string VSwitchName,
     string Description,
-    DateTimeOffset CreationTime);
+    DateTimeOffset CreationTime)
+{
+    /// <summary>The vSwitch's tags, in the order they were first set.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group of the vSwitch's VPC (a vSwitch moves with its VPC); empty when the VPC has none.</summary>
+    public string ResourceGroupId { get; init; } = "";
+}

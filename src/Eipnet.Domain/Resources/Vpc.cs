@@ -10,6 +10,23 @@ public sealed record Vpc(
     string Description,
     DateTimeOffset CreationTime)
 {
+    /// <summary>The VPC's tags, in the order they were first set.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group the VPC is in; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = "";
+
+    /// <summary>Whether DNS hostnames are on (EnableDnsHostname); Alibaba's default is off.</summary>
+    public bool DnsHostnameEnabled { get; init; }
+
+    /// <summary>The system route table's name and description (ModifyRouteTableAttributes); empty until set.</summary>
+    public string RouteTableName { get; init; } = "";
+
+    public string RouteTableDescription { get; init; } = "";
+
+    /// <summary>Whether the system route table takes propagated routes; on by default, as on Alibaba.</summary>
+    public bool RoutePropagationEnabled { get; init; } = true;
+
     /// <summary>The id of the vRouter Alibaba creates with every VPC; Eipnet derives it from the VPC id.</summary>
     public string VRouterId => "vrt-" + VpcId["vpc-".Length..];
 

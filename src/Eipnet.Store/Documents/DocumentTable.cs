@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Dapper;
+using Eipnet.Domain.Resources;
 
 namespace Eipnet.Store.Documents;
 
@@ -32,4 +33,7 @@ internal sealed class DocumentTable<T>(string name, string changeKind, JsonTypeI
     }
 
     public T Read(string doc) => JsonSerializer.Deserialize(doc, json)!;
+
+    /// <summary>The item's tags, for tables whose tags are indexed in resource_tags; null for the others.</summary>
+    public Func<T, IReadOnlyList<ResourceTag>>? Tags { get; init; }
 }

@@ -12,11 +12,12 @@ internal static class Tables
         ("id", a => a.AccountId), ("access_key_id", a => a.AccessKeyId), ("name", a => a.Name));
 
     public static readonly DocumentTable<Vpc> Vpcs = new("vpcs", "vpc", Json.Vpc,
-        ("id", v => v.VpcId), ("account_id", v => v.AccountId), ("region_id", v => v.RegionId), ("name", v => v.VpcName));
+        ("id", v => v.VpcId), ("account_id", v => v.AccountId), ("region_id", v => v.RegionId), ("name", v => v.VpcName),
+        ("resource_group_id", v => v.ResourceGroupId)) { Tags = v => v.Tags };
 
     public static readonly DocumentTable<VSwitch> VSwitches = new("vswitches", "vswitch", Json.VSwitch,
         ("id", v => v.VSwitchId), ("account_id", v => v.AccountId), ("region_id", v => v.RegionId), ("vpc_id", v => v.VpcId),
-        ("zone_id", v => v.ZoneId), ("name", v => v.VSwitchName));
+        ("zone_id", v => v.ZoneId), ("name", v => v.VSwitchName), ("resource_group_id", v => v.ResourceGroupId)) { Tags = v => v.Tags };
 
     public static readonly DocumentTable<SecurityGroup> SecurityGroups = new("security_groups", "security_group", Json.SecurityGroup,
         ("id", g => g.SecurityGroupId), ("account_id", g => g.AccountId), ("region_id", g => g.RegionId), ("vpc_id", g => g.VpcId),
@@ -38,7 +39,8 @@ internal static class Tables
         ("status", e => e.Status.ToString()), ("eni_id", e => e.Association?.NetworkInterfaceId),
         ("private_ip", e => e.Association?.PrivateIpAddress), ("mode", e => e.Association?.Mode.ToWire()),
         ("instance_id", e => e.Association?.TargetId), ("instance_type", e => e.Association?.TargetType), ("name", e => e.Name),
-        ("isp", e => e.Isp), ("charge_type", e => e.InstanceChargeType), ("revision", e => e.Revision));
+        ("isp", e => e.Isp), ("charge_type", e => e.InstanceChargeType), ("revision", e => e.Revision),
+        ("resource_group_id", e => e.ResourceGroupId));
 
     public static DocumentTable<T> For<T>() => (DocumentTable<T>)(object)(typeof(T) switch
     {

@@ -40,6 +40,13 @@ public sealed class DocQuery
         return this;
     }
 
+    /// <summary>The resource carries the tag; a null value matches any value of the key. Only for tagged tables.</summary>
+    public DocQuery AndTag(string key, string? value)
+    {
+        Conditions.Add((key, value is null ? "TAG" : "TAG=", value));
+        return this;
+    }
+
     public DocQuery Paged(int number, int size)
     {
         Page = (number, size);

@@ -39,7 +39,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public async Task<IReadOnlyList<T>> ListAsync<T>(DocQuery query)
     {
         var table = Tables.For<T>();
-        var (where, parameters) = Where(table.ColumnNames, query);
+        var (where, parameters) = Where(table, query);
         var sql = $"SELECT doc FROM {table.Name}{where} ORDER BY seq, id";
         if (query.Page is var (number, size))
         {
@@ -57,7 +57,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
         var table = Tables.For<T>();
         if (typeof(T) == typeof(Eip) && await EipCounts.TryCountAsync(connection, transaction, query) is { } counted)
             return counted;
-        var (where, parameters) = Where(table.ColumnNames, query);
+        var (where, parameters) = Where(table, query);
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table.Name}{where}", parameters, transaction);
     }
 
@@ -77,6 +77,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             eipKeys[id] = after;
         }
         sql.Append(table.UpsertSql).Append(';');
+        if (table.Tags is { } tagsOf)
+            AppendTagRows(sql, parameters, tagsOf(item));
         if (forDataPlane)
         {
             sql.Append(ChangeSql);
@@ -84,6 +86,18 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             parameters.Add("chg_id", id);
         }
         await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+    }
+
+    // The item's rows in resource_tags are replaced whole: the document is the truth, the rows only index it.
+    private static void AppendTagRows(System.Text.StringBuilder sql, DynamicParameters parameters, IReadOnlyList<ResourceTag> tags)
+    {
+        sql.Append("DELETE FROM resource_tags WHERE resource_id = @id;");
+        for (var i = 0; i < tags.Count; i++)
+        {
+            sql.Append($"INSERT INTO resource_tags (resource_id, tag_key, tag_value) VALUES (@id, @tag_k{i}, @tag_v{i});");
+            parameters.Add($"tag_k{i}", tags[i].Key);
+            parameters.Add($"tag_v{i}", tags[i].Value);
+        }
     }
 
     private const string ChangeSql = "INSERT INTO changes (revision, kind, id) VALUES (@seq, @chg_kind, @chg_id) ON CONFLICT DO NOTHING;";
@@ -98,6 +112,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             eipKeys[id] = null;
         }
         await connection.ExecuteAsync($"DELETE FROM {table.Name} WHERE id = @id", new { id }, transaction);
+        if (table.Tags is not null)
+            await connection.ExecuteAsync("DELETE FROM resource_tags WHERE resource_id = @id", new { id }, transaction);
         await LogChangeAsync(table.ChangeKind, id, await RevisionAsync());
     }
 
@@ -135,8 +151,9 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             "INSERT INTO changes (revision, kind, id) VALUES (@rev, @kind, @id) ON CONFLICT DO NOTHING",
             new { rev, kind, id }, transaction);
 
-    private static (string Sql, DynamicParameters Parameters) Where(IReadOnlySet<string> columns, DocQuery query)
+    private static (string Sql, DynamicParameters Parameters) Where<T>(DocumentTable<T> table, DocQuery query)
     {
+        var columns = table.ColumnNames;
         var parameters = new DynamicParameters();
         if (query.Conditions.Count == 0)
             return ("", parameters);
@@ -144,9 +161,24 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
         for (var i = 0; i < query.Conditions.Count; i++)
         {
             var (column, op, value) = query.Conditions[i];
+            var name = "p" + i;
+            if (op is "TAG" or "TAG=")
+            {
+                if (table.Tags is null)
+                    throw new ArgumentException($"The table {table.Name} has no tags.");
+                // The column holds the tag key here; the value, when given, must match too.
+                parameters.Add(name, column);
+                var valueCondition = "";
+                if (op == "TAG=")
+                {
+                    parameters.Add(name + "_v", value);
+                    valueCondition = $" AND t.tag_value = @{name}_v";
+                }
+                parts.Add($"EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = {table.Name}.id AND t.tag_key = @{name}{valueCondition})");
+                continue;
+            }
             if (!columns.Contains(column))
                 throw new ArgumentException($"Unknown column {column}.");
-            var name = "p" + i;
             switch (op)
             {
                 case "IS NULL":

@@ -132,6 +132,49 @@ const steps = [
     assert.deepEqual(list(vsw, 'Tags', 'Tag'), []);
     s.vswOwnerId = walk(vsw, ['OwnerId']);
   }],
+  ['Vpc.DescribeVpcAttribute and DescribeVSwitchAttributes show one VPC and one vSwitch flat', async ({ c, s }) => {
+    const vpc = (await c.call('Vpc', 'DescribeVpcAttribute', { RegionId: R, VpcId: s.vpcId })).body;
+    assert.equal(str(vpc, 'VpcId'), s.vpcId);
+    assert.equal(str(vpc, 'VpcName'), 'sdk-vpc');
+    assert.equal(str(vpc, 'Status'), 'Available');
+    assert.equal(bool(vpc, 'ClassicLinkEnabled'), false);
+    assert.deepEqual(strings(vpc, 'VSwitchIds', 'VSwitchId'), [s.vswId]);
+    const vsw = (await c.call('Vpc', 'DescribeVSwitchAttributes', { RegionId: R, VSwitchId: s.vswId })).body;
+    assert.equal(str(vsw, 'VSwitchId'), s.vswId);
+    assert.ok(num(vsw, 'AvailableIpAddressCount') > 200);
+    str(vsw, 'RouteTable', 'RouteTableId');
+  }],
+  ['Vpc.ModifyVpcAttribute and ModifyVSwitchAttribute change descriptions and names', async ({ c, s }) => {
+    await c.call('Vpc', 'ModifyVpcAttribute', { RegionId: R, VpcId: s.vpcId, Description: AWKWARD });
+    assert.equal(str((await c.call('Vpc', 'DescribeVpcAttribute', { RegionId: R, VpcId: s.vpcId })).body, 'Description'), AWKWARD);
+    await c.call('Vpc', 'ModifyVSwitchAttribute', { RegionId: R, VSwitchId: s.vswId, VSwitchName: 'sdk-vsw-2' });
+    assert.equal(str((await c.call('Vpc', 'DescribeVSwitchAttributes', { RegionId: R, VSwitchId: s.vswId })).body, 'VSwitchName'), 'sdk-vsw-2');
+    await c.call('Vpc', 'ModifyVSwitchAttribute', { RegionId: R, VSwitchId: s.vswId, VSwitchName: 'sdk-vsw' });
+  }],
+  ['Vpc.TagResources, ListTagResources and UnTagResources tag the VPC; DescribeVpcs filters by the tag', async ({ c, s }) => {
+    await c.call('Vpc', 'TagResources', { RegionId: R, ResourceType: 'VPC', ResourceId: [s.vpcId], Tag: [{ Key: 'sdk', Value: AWKWARD }] });
+    const { body } = await c.call('Vpc', 'ListTagResources', { RegionId: R, ResourceType: 'VPC', ResourceId: [s.vpcId] });
+    const [tag] = list(body, 'TagResources', 'TagResource');
+    assert.deepEqual([str(tag, 'ResourceId'), str(tag, 'ResourceType'), str(tag, 'TagKey'), str(tag, 'TagValue')], [s.vpcId, 'VPC', 'sdk', AWKWARD]);
+    assert.equal(str(body, 'NextToken'), '');
+    const tagged = (await c.call('Vpc', 'DescribeVpcs', { RegionId: R, Tag: [{ Key: 'sdk', Value: AWKWARD }] })).body;
+    assert.deepEqual(ids(list(tagged, 'Vpcs', 'Vpc'), 'VpcId'), [s.vpcId]);
+    await c.call('Vpc', 'UnTagResources', { RegionId: R, ResourceType: 'VPC', ResourceId: [s.vpcId], TagKey: ['sdk'] });
+    assert.equal(num((await c.call('Vpc', 'DescribeVpcs', { RegionId: R, Tag: [{ Key: 'sdk' }] })).body, 'TotalCount'), 0);
+  }],
+  ['Vpc.MoveResourceGroup moves the VPC, and its vSwitch with it, into a resource group', async ({ c, s }) => {
+    await c.call('Vpc', 'MoveResourceGroup', { RegionId: R, ResourceType: 'VPC', ResourceId: s.vpcId, NewResourceGroupId: 'rg-acfmsdk01' });
+    const { body } = await c.call('Vpc', 'DescribeVSwitches', { RegionId: R, ResourceGroupId: 'rg-acfmsdk01' });
+    assert.deepEqual(ids(list(body, 'VSwitches', 'VSwitch'), 'VSwitchId'), [s.vswId]);
+  }],
+  ['Vpc.DescribeRouteTableList and ModifyRouteTableAttributes show and name the system route table', async ({ c, s }) => {
+    const [table] = list((await c.call('Vpc', 'DescribeRouteTableList', { RegionId: R, VpcId: s.vpcId })).body, 'RouterTableList', 'RouterTableListType');
+    assert.equal(str(table, 'RouteTableType'), 'System');
+    assert.equal(bool(table, 'RoutePropagationEnable'), true);
+    await c.call('Vpc', 'ModifyRouteTableAttributes', { RegionId: R, RouteTableId: str(table, 'RouteTableId'), RouteTableName: 'sdk-main' });
+    const named = (await c.call('Vpc', 'DescribeRouteTableList', { RegionId: R, RouteTableName: 'sdk-main' })).body;
+    assert.deepEqual(ids(list(named, 'RouterTableList', 'RouterTableListType'), 'VpcId'), [s.vpcId]);
+  }],
   ['Ecs.CreateSecurityGroup returns the group id', async ({ c, s }) => {
     s.sgId = str((await c.call('Ecs', 'CreateSecurityGroup', { RegionId: R, VpcId: s.vpcId, SecurityGroupName: 'sdk-web' })).body, 'SecurityGroupId');
     s.sg2Id = str((await c.call('Ecs', 'CreateSecurityGroup', { RegionId: R, VpcId: s.vpcId, SecurityGroupName: 'sdk-extra' })).body, 'SecurityGroupId');

@@ -1,0 +1,82 @@
+using Eipnet.Api.Rpc;
+using Eipnet.Contracts.Common;
+using Eipnet.Contracts.Tagging;
+using Eipnet.Domain.Errors;
+using Eipnet.Domain.Tagging;
+using Eipnet.Store;
+
+namespace Eipnet.Api.Tagging;
+
+/// <summary>TagResources, UnTagResources and ListTagResources over a product's tagged types.</summary>
+/// <remarks>A change names up to 50 resources and applies to all of them or, when one is missing or would break a rule,
+/// to none.</remarks>
+public sealed class ResourceTagging(IReadOnlyList<TaggedType> types)
+{
+    public const int MaxResourceIds = 50;
+
+    public async Task<RequestIdResponse> TagAsync(RpcContext ctx)
+    {
+        var (type, regionId, ids) = Target(ctx);
+        var tags = Tags.Read(ctx);
+        if (tags.Count == 0)
+            throw new EipException(EipError.MissingParameter("Tag.1.Key"));
+        return await ChangeAsync(ctx, type, regionId, ids, (id, existing) => TagRules.Add(id, existing, tags));
+    }
+
+    public async Task<RequestIdResponse> UntagAsync(RpcContext ctx)
+    {
+        var (type, regionId, ids) = Target(ctx);
+        var keys = ctx.RepeatList("TagKey", int.MaxValue);
+        if (keys.Count > TagRules.Max)
+            throw new EipException(TagErrors.TooManyInRequest());
+        if (keys.FirstOrDefault(k => !TagRules.KeyIsValid(k)) is not null)
+            throw new EipException(TagErrors.InvalidKey());
+        var all = ctx.OptionalBool("All") ?? false;
+        if (keys.Count == 0 && !all)
+            throw new EipException(EipError.MissingParameter("TagKey.1"));
+        return await ChangeAsync(ctx, type, regionId, ids, (_, existing) => (all ? [] : TagRules.Remove(existing, keys.ToHashSet()), null));
+    }
+
+    public async Task<ListTagResourcesResponse> ListAsync(RpcContext ctx)
+    {
+        var regionId = ctx.Region().RegionId;
+        var type = TaggedTypes.Find(types, ctx.Required("ResourceType", 64));
+        var ids = ResourceIds(ctx);
+        var tags = Tags.Read(ctx);
+        if (ids.Count == 0 && tags.Count == 0)
+            throw new EipException(EipError.MissingParameter("ResourceId.1"));
+        var maxResults = ctx.OptionalInt("MaxResults", 1, 50) ?? 50;
+        var offset = TokenPaging.Offset(ctx);
+        var resources = await ctx.Store.ReadAsync(s => type.ListAsync(s, ctx, regionId, ids, tags), ctx.Cancellation);
+        // One row per tag of each matching resource: a resource found by one tag shows all of its tags.
+        var rows = resources.SelectMany(r => r.Tags.Select(t => new TagResourceItem(r.Id, type.Name, t.Key, t.Value))).ToList();
+        var (page, next) = TokenPaging.Page(rows, offset, maxResults);
+        return new ListTagResourcesResponse(ctx.RequestId, next, new TagResourceList(page));
+    }
+
+    private (TaggedType Type, string RegionId, IReadOnlyList<string> Ids) Target(RpcContext ctx)
+    {
+        var regionId = ctx.Region().RegionId;
+        var type = TaggedTypes.Find(types, ctx.Required("ResourceType", 64));
+        var ids = ResourceIds(ctx);
+        return ids.Count == 0 ? throw new EipException(EipError.MissingParameter("ResourceId.1")) : (type, regionId, ids);
+    }
+
+    private static IReadOnlyList<string> ResourceIds(RpcContext ctx)
+    {
+        var ids = ctx.RepeatList("ResourceId", int.MaxValue);
+        return ids.Count > MaxResourceIds ? throw new EipException(TagErrors.TooManyResourceIds(MaxResourceIds)) : ids.Distinct().ToList();
+    }
+
+    private static Task<RequestIdResponse> ChangeAsync(RpcContext ctx, TaggedType type, string regionId, IReadOnlyList<string> ids,
+        Func<string, IReadOnlyList<Domain.Resources.ResourceTag>, (IReadOnlyList<Domain.Resources.ResourceTag>, EipError?)> change) =>
+        ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, [.. ids]), async s =>
+        {
+            foreach (var id in ids)
+            {
+                if (await type.ChangeTagsAsync(s, ctx, id, regionId, change) is { } error)
+                    throw new EipException(error);
+            }
+            return new RequestIdResponse(ctx.RequestId);
+        }, ctx.Cancellation);
+}

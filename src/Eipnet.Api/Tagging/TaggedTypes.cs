@@ -1,0 +1,23 @@
+using Eipnet.Domain.Errors;
+using Eipnet.Domain.Resources;
+using Eipnet.Domain.Tagging;
+
+namespace Eipnet.Api.Tagging;
+
+/// <summary>The resource types each product's tag actions accept, by their ResourceType (matched case-insensitively, as
+/// Alibaba does).</summary>
+public static class TaggedTypes
+{
+    /// <summary>The VPC API's: VPC, VSWITCH and EIP (ROUTETABLE and the rest are refused: Eipnet does not tag them).</summary>
+    public static readonly IReadOnlyList<TaggedType> Vpc =
+    [
+        new TaggedType<Domain.Resources.Vpc>("VPC", v => v.VpcId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
+        new TaggedType<VSwitch>("VSWITCH", v => v.VSwitchId, v => (v.AccountId, v.RegionId), v => v.Tags, (v, t) => v with { Tags = t }),
+        new TaggedType<Eip>("EIP", e => e.AllocationId, e => (e.AccountId, e.RegionId), e => e.Tags, (e, t) => e with { Tags = t }, indexed: false,
+            canChange: LabelRules.CheckEip),
+    ];
+
+    public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>
+        types.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new EipException(TagErrors.ResourceTypeNotSupported(name, types.Select(t => t.Name)));
+}

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Vpcs;
+
+public sealed record RouteTableList(IReadOnlyList<RouteTableItem> RouterTableListType);

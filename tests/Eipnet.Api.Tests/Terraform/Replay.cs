@@ -1,0 +1,25 @@
+using Eipnet.Api.Tests.Infrastructure;
+
+namespace Eipnet.Api.Tests.Terraform;
+
+/// <summary>What every replay checks after an apply: the resource reads back, the plan against its configuration is
+/// empty, and a second refresh reads the same state.</summary>
+public static class Replay
+{
+    public static TheoryData<Backend> Backends => new() { Backend.Sqlite, Backend.Postgres };
+
+    public static async Task<TerraformState> ReadAndCheckPlanAsync(Func<Task<TerraformState?>> read, string what, TerraformConfig config,
+        IReadOnlyList<(string Name, bool Computed)> optional)
+    {
+        var state = await read() ?? throw new Xunit.Sdk.XunitException($"{what} read as gone");
+        Assert.Empty(state.PlanAgainst(config, optional));
+        var again = await read();
+        Assert.Equal(state.Attributes, again!.Attributes);
+        Assert.Equal(state.Tags, again.Tags);
+        return state;
+    }
+
+    /// <summary>A provider-shaped client for a new account on the server.</summary>
+    public static async Task<ProviderClient> ClientAsync(TestServer server) =>
+        new(server.Server.Endpoint, (await server.NewClientAsync()).Account);
+}
