@@ -33,6 +33,10 @@ public sealed record HostPlan(
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
     public const string PublicOnlySet = "eni_public_only";
 
+    /// <summary>In a router: each ENI's host end to its vSwitch's gateway address, the source a hairpinned packet from an ENI
+    /// without a NAT EIP takes.</summary>
+    public const string HairpinSourceMap = "eni_gateway";
+
     /// <summary>In the gateway: each EIP to its VPC's mark, which a rule turns into the VPC's routing table.</summary>
     public const string EipVpcMap = "eip_vpc";
 
@@ -161,6 +165,8 @@ public sealed record HostPlan(
             desired.VSwitches.TryGetValue(eni.VSwitchId, out var vSwitch);
             Ipv4Cidr? subnet = Ipv4Cidr.TryParse(vSwitch?.CidrBlock, out var c) ? c : null;
             var table = EniTableBase + eni.DeviceIndex;
+            if (subnet is { } own4)
+                router.HairpinSources[port] = Ipv4Cidr.Format(VSwitchAddressing.Gateway(own4));
             if (mode == AssociationMode.Binded)
             {
                 // As DHCP would configure it: the EIP with its pool's mask and the pool's gateway; the image's per-ENI policy
@@ -268,6 +274,7 @@ public sealed record HostPlan(
         public SortedDictionary<string, string?> PublicOnly { get; } = Elements();
         public SortedDictionary<string, string?> Ingress { get; } = Elements();
         public SortedDictionary<string, string?> Egress { get; } = Elements();
+        public SortedDictionary<string, string?> HairpinSources { get; } = Elements();
         public SortedDictionary<string, SortedDictionary<string, string?>> Members { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, NftChain> Chains { get; } = new(StringComparer.Ordinal);
 
@@ -282,6 +289,7 @@ public sealed record HostPlan(
                 [PublicOnlySet] = new("set", PublicOnlySet, "ifname", PublicOnly),
                 [IngressMap] = new("map", IngressMap, "ifname : verdict", Ingress),
                 [EgressMap] = new("map", EgressMap, "ifname : verdict", Egress),
+                [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", HairpinSources),
             };
             foreach (var (groupId, elements) in Members)
             {
@@ -304,11 +312,21 @@ public sealed record HostPlan(
             // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
             new("guard_source", "type filter hook prerouting priority raw; policy accept;",
                 [$"iifname \"{EniNames.GatewayMarker}*\" iifname . ip saddr != @{SourceSet} drop"]),
-            // Only traffic from the internet is translated: one lookup whatever the number of EIPs; a miss leaves the packet alone.
+            // Traffic to a NAT EIP of this VPC is translated, from the internet and from the VPC's own ENIs (hairpin): one lookup
+            // whatever the number of EIPs; a miss leaves the packet alone.
             new("nat_inbound", "type nat hook prerouting priority dstnat; policy accept;",
-                [$"iifname \"{transit}\" dnat to ip daddr map @{DnatMap}"]),
+            [
+                $"iifname \"{transit}\" dnat to ip daddr map @{DnatMap}",
+                $"iifname \"{EniNames.GatewayMarker}*\" dnat to ip daddr map @{DnatMap}",
+            ]),
+            // Out to the internet as the EIP. A hairpinned packet (ENI to ENI, its destination translated) takes the sender's
+            // NAT EIP as its source, or its vSwitch's gateway address, so the answer comes back through the router.
             new("nat_outbound", "type nat hook postrouting priority srcnat; policy accept;",
-                [$"oifname \"{transit}\" snat to ip saddr map @{SnatMap}"]),
+            [
+                $"oifname \"{transit}\" snat to ip saddr map @{SnatMap}",
+                $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to ip saddr map @{SnatMap}",
+                $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to iifname map @{HairpinSourceMap}",
+            ]),
             // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
             new("filter_forward", "type filter hook forward priority filter; policy accept;",
             [

@@ -27,6 +27,10 @@ public static class PacketTracer
         var eipsByEni = active.ToLookup(e => e.Association!.NetworkInterfaceId);
         var attached = state.NetworkInterfaces.Values.Where(n => n.InstanceId is not null && n.Status is EniStatus.Attaching or EniStatus.InUse).ToList();
         string? eipAddress = null, mode = null, eniId = null, instanceId = null, ruleId = null;
+        // The source the receiving ENI's inbound rules see: the sender, or the EIP it left its VPC as.
+        var ingressPeer = packet.From;
+        // The source the receiving guest sees.
+        var arrivesFrom = packet.From;
 
         TraceResult Result(string verdict, string stage, string detail)
         {
@@ -54,10 +58,38 @@ public static class PacketTracer
             target = state.NetworkInterfaces.GetValueOrDefault(a.NetworkInterfaceId);
             steps.Add(new TraceStep("eip", $"{eip.IpAddress} is {eip.AllocationId}, associated in {a.Mode.ToWire()} mode with {a.NetworkInterfaceId}."));
             if (sender is not null)
-                return Result(TraceResult.Dropped, "route", "From inside the VPC an EIP is not reached through the gateway (no hairpin).");
+            {
+                // From an ENI: within its VPC's router (hairpin), or out through the gateway like any internet source.
+                var sameVpc = target is not null && target.VpcId == sender.VpcId;
+                var senderEips = eipsByEni[sender.NetworkInterfaceId].ToList();
+                string? publicSource = ModeOf(senderEips) == AssociationMode.Nat
+                    ? senderEips.FirstOrDefault(e => e.Association!.PrivateIpAddress == packet.From)?.IpAddress
+                    : senderEips.FirstOrDefault(e => e.IpAddress == packet.From)?.IpAddress;
+                if (sameVpc && a.Mode == AssociationMode.Binded)
+                    return Result(TraceResult.Dropped, "route", $"{eip.IpAddress} is routed to {a.NetworkInterfaceId} inside the VPC, but a cut-through ENI talks to the internet only.");
+                if (!sameVpc && publicSource is null)
+                    return Result(TraceResult.Dropped, "route", $"{eip.IpAddress} is reached through the gateway, and {packet.From} has no EIP: a private source does not leave its VPC (the gateway drops it).");
+                var seen = sameVpc && a.Mode == AssociationMode.Nat
+                    ? publicSource ?? VSwitchGateway(state, sender)
+                    : sameVpc ? packet.From : publicSource!;
+                var senderEgress = Evaluate(state, sender, "egress", a.Mode == AssociationMode.Nat && sameVpc ? a.PrivateIpAddress : eip.IpAddress, packet);
+                if (senderEgress.Dropped)
+                {
+                    ruleId = senderEgress.Rule?.SecurityGroupRuleId;
+                    return Result(TraceResult.Dropped, "security-group", senderEgress.Why);
+                }
+                steps.Add(new TraceStep("security-group", senderEgress.Why));
+                steps.Add(new TraceStep("route", sameVpc
+                    ? $"{eip.IpAddress} is an EIP of the sender's own VPC: its router handles it (hairpin)" + (a.Mode == AssociationMode.Nat ? $"; the answer goes back through the router, which shows the sender as {seen}." : ".")
+                    : $"{eip.IpAddress} is reached through the gateway; the packet leaves as {seen}."));
+                if (!sameVpc)
+                    ingressPeer = seen;
+                arrivesFrom = seen;
+            }
             if (a.Mode == AssociationMode.Nat)
             {
-                steps.Add(new TraceStep("translation", $"NAT: destination {eip.IpAddress} -> {a.PrivateIpAddress}; the source stays {packet.From}."));
+                steps.Add(new TraceStep("translation", $"NAT: destination {eip.IpAddress} -> {a.PrivateIpAddress}; the source "
+                    + (arrivesFrom == packet.From ? $"stays {packet.From}." : $"{packet.From} arrives as {arrivesFrom}.")));
                 if (packet.Port is { } p && AlgPorts.TryGetValue(p, out var protocol))
                     warnings.Add($"Port {p} is {protocol}: NAT mode has no application-layer gateway, so {protocol} breaks when its payload carries addresses; use cut-through or multi-EIP mode.");
             }
@@ -110,7 +142,7 @@ public static class PacketTracer
         steps.Add(new TraceStep("target", $"{target.NetworkInterfaceId} on instance {target.InstanceId}."));
 
         // 3. The receiving ENI's groups decide (inbound).
-        var ingress = Evaluate(state, target, "ingress", packet.From, packet);
+        var ingress = Evaluate(state, target, "ingress", ingressPeer, packet);
         ruleId = ingress.Rule?.SecurityGroupRuleId;
         if (ingress.Dropped)
             return Result(TraceResult.Dropped, "security-group", ingress.Why);
@@ -139,6 +171,12 @@ public static class PacketTracer
     }
 
     private sealed record Decision(bool Dropped, SecurityGroupRule? Rule, string Why);
+
+    /// <summary>The gateway address of the ENI's vSwitch (what a hairpinned packet from an ENI without a NAT EIP comes from).</summary>
+    private static string VSwitchGateway(DesiredState state, NetworkInterface eni) =>
+        state.VSwitches.TryGetValue(eni.VSwitchId, out var v) && Ipv4Cidr.TryParse(v.CidrBlock, out var cidr)
+            ? Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value))
+            : "its vSwitch's gateway address";
 
     /// <summary>The ENI's groups for one direction: rules by priority (drop first on a tie), then, inbound only, members of
     /// the ENI's groups, then the default (inbound drop, outbound accept).</summary>

@@ -42,6 +42,26 @@ public sealed class OverlappingTenantTests
         Assert.StartsWith("tenant-b", await Packets.TcpAsync(lab, lab.Internet, bAddress, LabScene.TcpPort) ?? "(no answer)", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NatEip_IsReachedFromItsOwnVpc_AsTheSendersEipOrItsVSwitchGateway_AndTraceAgrees()
+    {
+        await using var lab = await LabServer.StartAsync();
+        var scene = await LabScene.CreateAsync(lab, "192.168");
+        var (a, aEni, aIp) = await scene.InstanceAsync();
+        var (b, _, bIp) = await scene.InstanceAsync();
+        var (eip, address) = await scene.EipAsync();
+        await scene.AssociateAsync(eip, aEni);
+        await Packets.TcpServerAsync(lab, lab.InstanceNamespace(a), LabScene.TcpPort, "a");
+
+        // b has no EIP: its packet to a's EIP is translated in the VPC's router (hairpin), and a sees the vSwitch's gateway
+        // address, through which its answer goes back; a itself reaches its own EIP and sees it as the source.
+        Assert.Equal($"a {aIp} 192.168.1.1", Address(await Packets.TcpAsync(lab, lab.InstanceNamespace(b), address, LabScene.TcpPort)));
+        Assert.Equal($"a {aIp} {address}", Address(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), address, LabScene.TcpPort)));
+        var trace = (await scene.Client.Vpc("TracePacket", ("RegionId", LabScene.Region), ("From", bIp), ("To", address), ("Protocol", "tcp"), ("Port", "8080"))).Success();
+        Assert.Equal("delivered", trace.GetProperty("Verdict").GetString());
+        Assert.Contains("hairpin", trace.GetProperty("Steps").GetRawText(), StringComparison.Ordinal);
+    }
+
     /// <summary>"TAG LOCAL-ADDRESS PEER-ADDRESS", as the lab's TCP servers answer.</summary>
     private static string Address(string? answer)
     {

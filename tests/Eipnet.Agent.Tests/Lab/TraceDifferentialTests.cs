@@ -72,6 +72,17 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
             flows.Add((lab.InstanceNamespace(a), aIp, cutIps[0], 8080));
             flows.Add((lab.InstanceNamespace(b), bIp, cutIps[0], 8080)); // its own cut-through ENI's private IP
             flows.Add((lab.InstanceNamespace(a), aIp, multiIps[0], 8080));
+            // From the VPC to its own EIPs: the NAT EIP by hairpin (from its holder too), the cut-through EIP (public only) and the
+            // multi-EIP one (routed inside the VPC), except from the instance that has the address configured (a local delivery).
+            var multiOn = round % 2 == 1 ? a : c;
+            foreach (var src in instances)
+            {
+                flows.Add((lab.InstanceNamespace(src.Id), src.Ip, natAddress, 8080));
+                if (src.Id != b)
+                    flows.Add((lab.InstanceNamespace(src.Id), src.Ip, cutAddress, 8080));
+                if (src.Id != multiOn)
+                    flows.Add((lab.InstanceNamespace(src.Id), src.Ip, multiAddress, 8080));
+            }
 
             foreach (var (ns, from, to, port) in flows)
             {
@@ -85,7 +96,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 checkedFlows++;
             }
         }
-        Assert.Equal(75, checkedFlows);
+        Assert.Equal(110, checkedFlows);
     }
 
     /// <summary>Replaces both groups' inbound rules with 2-4 random ones: TCP ports 8080/8090 or a range over both, sources
