@@ -74,14 +74,16 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
             flows.Add((lab.InstanceNamespace(a), aIp, multiIps[0], 8080));
             // From the VPC to its own EIPs: the NAT EIP by hairpin (from its holder too), the cut-through EIP (public only) and the
             // multi-EIP one (routed inside the VPC), except from the instance that has the address configured (a local delivery).
+            // Only from an instance with no EIP configured in its guest: one that has the cut-through EIP (b) or the multi-EIP
+            // address routes the whole pool (/24, as DHCP and DescribeEipGatewayInfo give it) on-link through that ENI, so a
+            // packet from its primary address to another EIP leaves by an ENI that does not own the source and anti-spoofing
+            // drops it; the trace assumes a packet leaves by the ENI that owns its source address (README, "Trace").
             var multiOn = round % 2 == 1 ? a : c;
-            foreach (var src in instances)
+            foreach (var src in instances.Where(i => i.Id != multiOn && i.Id != b))
             {
                 flows.Add((lab.InstanceNamespace(src.Id), src.Ip, natAddress, 8080));
-                if (src.Id != b)
-                    flows.Add((lab.InstanceNamespace(src.Id), src.Ip, cutAddress, 8080));
-                if (src.Id != multiOn)
-                    flows.Add((lab.InstanceNamespace(src.Id), src.Ip, multiAddress, 8080));
+                flows.Add((lab.InstanceNamespace(src.Id), src.Ip, cutAddress, 8080));
+                flows.Add((lab.InstanceNamespace(src.Id), src.Ip, multiAddress, 8080));
             }
 
             foreach (var (ns, from, to, port) in flows)
@@ -96,7 +98,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 checkedFlows++;
             }
         }
-        Assert.Equal(110, checkedFlows);
+        Assert.Equal(90, checkedFlows);
     }
 
     /// <summary>Replaces both groups' inbound rules with 2-4 random ones: TCP ports 8080/8090 or a range over both, sources
