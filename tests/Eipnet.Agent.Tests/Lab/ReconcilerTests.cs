@@ -20,7 +20,7 @@ public sealed class ReconcilerTests
         // things not ours.
         var gw = scene.Router;
         var handle = (await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "-a", "list", "chain", "ip", "eipnet", "nat_inbound"]))
-            .Split('\n').Single(l => l.Contains("dnat to", StringComparison.Ordinal)).Split("# handle ")[1].Trim();
+            .Split('\n').Single(l => l.Contains("iifname \"transit\" dnat to", StringComparison.Ordinal)).Split("# handle ")[1].Trim();
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "delete", "rule", "ip", "eipnet", "nat_inbound", "handle", handle]);
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "element", "ip", "eipnet", "dnat_v4", "{ 198.51.100.250 : 10.90.1.250 }"]);
         await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.251/32", "dev", "transit", "proto", "77"]);
