@@ -17,6 +17,9 @@ public sealed record DesiredChanges(
     IReadOnlyList<Vpc> Vpcs,
     IReadOnlyList<RemovedResource> Removed)
 {
+    /// <summary>How many resources the change set lists or removes.</summary>
+    public int Count => Eips.Count + NetworkInterfaces.Count + Instances.Count + SecurityGroups.Count + VSwitches.Count + Vpcs.Count + Removed.Count;
+
     public bool IsEmpty => !Full && Eips.Count == 0 && NetworkInterfaces.Count == 0 && Instances.Count == 0
         && SecurityGroups.Count == 0 && VSwitches.Count == 0 && Vpcs.Count == 0 && Removed.Count == 0;
 }

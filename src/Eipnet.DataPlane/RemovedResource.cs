@@ -1,4 +1,4 @@
 namespace Eipnet.DataPlane;
 
-/// <summary>A resource deleted from the store; Kind is the store's change kind ("eip", "eni", "instance", ...).</summary>
-public sealed record RemovedResource(string Kind, string Id);
+/// <summary>A resource deleted from the store.</summary>
+public sealed record RemovedResource(ResourceKind Kind, string Id);

@@ -36,4 +36,19 @@ public interface IEipStore : IAsyncDisposable
     Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct);
 
     Task<long> AppliedRevisionAsync(CancellationToken ct);
+
+    /// <summary>Adds an agent, or gives an existing one a new token (its applied generation starts again from 0).</summary>
+    Task PutAgentAsync(string name, string tokenSha256, DateTimeOffset now, CancellationToken ct);
+
+    Task<AgentRecord?> GetAgentAsync(string name, CancellationToken ct);
+
+    Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct);
+
+    /// <summary>Records that an agent asked for intent now.</summary>
+    Task TouchAgentAsync(string name, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Records the generation an agent has applied; a lower one than recorded is kept (a full resync reports again).</summary>
+    Task ReportAgentAppliedAsync(string name, long generation, DateTimeOffset now, CancellationToken ct);
+
+    Task<bool> DeleteAgentAsync(string name, CancellationToken ct);
 }

@@ -1,4 +1,3 @@
-using Eipnet.DataPlane;
 using Eipnet.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -6,11 +5,13 @@ using Microsoft.Extensions.Hosting;
 namespace Eipnet.Api.Hosting;
 
 /// <summary>A started control plane; dispose to stop it.</summary>
-public sealed class RunningServer(WebApplication app, IEipStore store, IDataPlane dataPlane, Uri endpoint) : IAsyncDisposable
+public sealed class RunningServer(WebApplication app, IEipStore store, string dataPlane, Uri endpoint) : IAsyncDisposable
 {
     public Uri Endpoint => endpoint;
     public IEipStore Store => store;
-    public IDataPlane DataPlane => dataPlane;
+
+    /// <summary>"sim" (in-process simulation) or "agents" (hosts' agents apply the intent).</summary>
+    public string DataPlane => dataPlane;
 
     public Task WaitForShutdownAsync(CancellationToken ct = default) => app.WaitForShutdownAsync(ct);
 

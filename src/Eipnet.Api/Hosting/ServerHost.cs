@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Eipnet.Api.Accounts;
+using Eipnet.Api.Agents;
 using Eipnet.Api.Authentication;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Connections;
@@ -21,7 +22,8 @@ using Microsoft.Extensions.Options;
 
 namespace Eipnet.Api.Hosting;
 
-/// <summary>Builds and starts the control plane: store, catalog, data plane, reconciler and the RPC endpoint.</summary>
+/// <summary>Builds and starts the control plane: store, catalog, the RPC endpoint, and either the simulated data plane with its
+/// reconciler or the agent contract.</summary>
 public static class ServerHost
 {
     // A client gets at most this long to send its request headers, even when idle connections may live longer.
@@ -43,11 +45,11 @@ public static class ServerHost
                 await AccountAdmin.AllowMultiEipAsync(store, account.AccountId, ct);
         }
 
-        IDataPlane dataPlane = options.DataPlaneInstance ?? options.DataPlane switch
-        {
-            "sim" => new SimulatedDataPlane(),
-            _ => throw new ArgumentException($"Unknown data plane \"{options.DataPlane}\"; this build has: sim."),
-        };
+        // sim: an in-process simulated data plane, driven by the reconciler. agents: the hosts' agents (`eipnet agent`) watch the
+        // intent and report what they applied; this process touches no kernel state.
+        if (options.DataPlane is not ("sim" or "agents"))
+            throw new ArgumentException($"Unknown data plane \"{options.DataPlane}\"; the server knows sim and agents.");
+        var agents = options.DataPlane == "agents";
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -81,11 +83,20 @@ public static class ServerHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(dataPlane);
         builder.Services.AddSingleton(ApiActions.All());
-        builder.Services.AddSingleton(new ReconcilerSettings(options.ResyncPeriod));
-        builder.Services.AddSingleton<Reconciler>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        builder.Services.AddSingleton<ChangeSignal>();
+        if (agents)
+        {
+            builder.Services.AddSingleton<TransitionCompleter>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<TransitionCompleter>());
+            builder.Services.AddSingleton<AgentFeed>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IDataPlane, SimulatedDataPlane>();
+            builder.Services.AddSingleton(new ReconcilerSettings(options.ResyncPeriod));
+            builder.Services.AddHostedService<Reconciler>();
+        }
         builder.Services.AddHostedService<NoncePruner>();
         builder.Services.AddSingleton<AccountCache>();
         builder.Services.AddSingleton<NonceLedger>();
@@ -99,10 +110,15 @@ public static class ServerHost
         // The subscription ends with the host, which disposes its DiagnosticListener.
         app.Services.GetRequiredService<KestrelRefusals>().Observe(app.Services.GetRequiredService<DiagnosticListener>());
         var dispatcher = app.Services.GetRequiredService<RpcDispatcher>();
+        if (agents)
+        {
+            var feed = app.Services.GetRequiredService<AgentFeed>();
+            app.Use(next => http => AgentFeed.Handles(http) ? feed.HandleAsync(http) : next(http));
+        }
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, store, dataPlane, new Uri(address));
+        return new RunningServer(app, store, options.DataPlane, new Uri(address));
     }
 
     private static IPEndPoint ParseEndpoint(string listen)

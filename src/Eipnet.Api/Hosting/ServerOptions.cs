@@ -11,12 +11,12 @@ public sealed record ServerOptions
 
     /// <summary>A catalog object that replaces both the built-in one and CatalogFile (benchmarks and tests).</summary>
     public Eipnet.Domain.Catalog.Catalog? Catalog { get; init; }
+
+    /// <summary>"sim": an in-process simulated data plane that moves no packets. "agents": the agents of the hosts
+    /// (`eipnet agent`) watch the intent through the agent contract and report what they applied.</summary>
     public string DataPlane { get; init; } = "sim";
 
-    /// <summary>A data plane object that replaces the one DataPlane names (the Linux data plane, built by the CLI and tests).</summary>
-    public Eipnet.DataPlane.IDataPlane? DataPlaneInstance { get; init; }
-
-    /// <summary>How often the reconciler hands the data plane everything, which repairs drift in the kernel.</summary>
+    /// <summary>How often the reconciler hands the simulated data plane everything.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromSeconds(60);
     public (string AccessKeyId, string AccessKeySecret)? BootstrapAccount { get; init; }
 

@@ -19,7 +19,7 @@ using Eipnet.Domain.Catalog; // inside the namespace: Eipnet.Api.Catalog would h
 
 /// <summary>The one HTTP endpoint: reads the call, authenticates it, runs the action, writes JSON or XML.</summary>
 public sealed partial class RpcDispatcher(
-    ActionTable actions, IEipStore store, Catalog catalog, Reconciler reconciler, AccountCache accounts, NonceLedger nonces,
+    ActionTable actions, IEipStore store, Catalog catalog, ChangeSignal changes, AccountCache accounts, NonceLedger nonces,
     TimeProvider time, ILogger<RpcDispatcher> log)
 {
     // Parameters that describe the envelope, not the operation: they differ between retries of one ClientToken call.
@@ -145,7 +145,7 @@ public sealed partial class RpcDispatcher(
     {
         var body = await action.Run(ctx);
         if (action.Mutating)
-            reconciler.Wake();
+            changes.Pulse();
         return body;
     }
 

@@ -7,6 +7,8 @@ using System.Text;
 using Eipnet.Agent.Applying;
 using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Lab;
+using Eipnet.Agent.Running;
+using Eipnet.Api.Agents;
 using Eipnet.Api.Accounts;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Hosting;
@@ -55,7 +57,10 @@ internal static class ConvergenceBench
             var seedSeconds = seedClock.Elapsed.TotalSeconds;
 
             using var dataPlane = new LinuxDataPlane(lab, run);
-            await using var server = await ServerHost.StartAsync(options with { DataPlaneInstance = dataPlane }, ct);
+            await using var server = await ServerHost.StartAsync(options with { DataPlane = "agents" }, ct);
+            // The agent in this process, through the same contract and HTTP as `eipnet agent`.
+            var token = await AgentAdmin.AddAsync(server.Store, "bench", TimeProvider.System, ct);
+            await using var agent = RunningAgent.Start(server.Endpoint, token, dataPlane, AgentLoopSettings.Default with { ResyncPeriod = TimeSpan.FromHours(1) });
             while (dataPlane.LastPass is null)
                 await Task.Delay(20, ct);
             var fullLoad = dataPlane.LastPass.Plan + dataPlane.LastPass.Apply;

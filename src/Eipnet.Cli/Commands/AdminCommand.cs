@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Eipnet.Api.Accounts;
+using Eipnet.Api.Agents;
 using Eipnet.Api.Hosting;
 using Eipnet.Domain.Errors;
 using Eipnet.Store;
@@ -12,7 +13,7 @@ internal static class AdminCommand
 {
     public static Command Create()
     {
-        var admin = new Command("admin", "Operator commands: accounts and quotas.");
+        var admin = new Command("admin", "Operator commands: accounts, quotas and agents.");
         var account = new Command("account", "Create accounts and allowlist them for multi-EIP mode.");
         account.Subcommands.Add(CreateAccount());
         account.Subcommands.Add(AllowMultiEip());
@@ -20,6 +21,11 @@ internal static class AdminCommand
         var quota = new Command("quota", "Raise an account's quotas (the \"submit a ticket\" path).");
         quota.Subcommands.Add(SetQuota());
         admin.Subcommands.Add(quota);
+        var agent = new Command("agent", "Add and remove the agents that apply the intent on hosts.");
+        agent.Subcommands.Add(AddAgent());
+        agent.Subcommands.Add(RemoveAgent());
+        admin.Subcommands.Add(agent);
+        admin.Subcommands.Add(ListAgents());
         return admin;
     }
 
@@ -78,6 +84,59 @@ internal static class AdminCommand
         {
             var account = await AccountAdmin.SetQuotaAsync(store, result.GetValue(id)!, result.GetValue(quota)!, result.GetValue(value), ct);
             Console.WriteLine($"{account.AccountId}: eips {account.EipQuota}, eips-per-eni {account.EipsPerEniQuota}");
+        }, ct));
+        return command;
+    }
+
+    private static Command AddAgent()
+    {
+        var db = new DatabaseOptions();
+        var name = new Argument<string>("NAME") { Description = "The host's agent name (lower-case letters, digits, '-')." };
+        var command = new Command("add", "Add an agent, or give it a new token; prints the token (NAME.SECRET) for `eipnet agent --token-file`.");
+        command.Arguments.Add(name);
+        db.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(db.Read(result), async store =>
+        {
+            try
+            {
+                Console.WriteLine(await AgentAdmin.AddAsync(store, result.GetValue(name)!, TimeProvider.System, ct));
+            }
+            catch (ArgumentException e)
+            {
+                throw new EipException(new EipError("InvalidParameter", e.Message.Split(" (Parameter")[0], 400));
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command RemoveAgent()
+    {
+        var db = new DatabaseOptions();
+        var name = new Argument<string>("NAME");
+        var command = new Command("remove", "Remove an agent: its token stops working and transitions no longer wait for it.");
+        command.Arguments.Add(name);
+        db.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(db.Read(result), async store =>
+        {
+            if (!await store.DeleteAgentAsync(result.GetValue(name)!, ct))
+                throw new EipException(new EipError("InvalidAgent.NotFound", $"There is no agent \"{result.GetValue(name)}\".", 404));
+            Console.WriteLine($"{result.GetValue(name)} removed");
+        }, ct));
+        return command;
+    }
+
+    private static Command ListAgents()
+    {
+        var db = new DatabaseOptions();
+        var command = new Command("agents", "The agents, the generation each has applied and when each last asked for intent.");
+        db.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(db.Read(result), async store =>
+        {
+            var desired = (await store.ReadChangesAsync(long.MaxValue, ct)).Revision;
+            Console.WriteLine($"desired generation {desired}");
+            Console.WriteLine($"{"AGENT",-20} {"APPLIED",10} {"BEHIND",8}  LAST SEEN");
+            foreach (var a in await store.ListAgentsAsync(ct))
+                Console.WriteLine($"{a.Name,-20} {a.AppliedGeneration,10} {desired - a.AppliedGeneration,8}  {(a.SeenAt is { } seen ? seen.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "never")}");
         }, ct));
         return command;
     }

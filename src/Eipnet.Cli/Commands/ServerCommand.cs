@@ -1,16 +1,19 @@
 using System.CommandLine;
 using Eipnet.Agent.Applying;
-using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Lab;
+using Eipnet.Api.Agents;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Hosting;
-using Eipnet.Domain.Addressing;
 
 namespace Eipnet.Cli.Commands;
 
-/// <summary>`eipnet server`: runs the control plane until interrupted, with the lab's Linux data plane when it can.</summary>
+/// <summary>`eipnet server`: runs the control plane until interrupted; with the lab, it also starts this host's agent as a
+/// child process (the server itself never touches the kernel).</summary>
 internal static class ServerCommand
 {
+    /// <summary>The name of the agent the server starts for its own host.</summary>
+    public const string LocalAgentName = "local";
+
     public static Command Create()
     {
         var db = new DatabaseOptions();
@@ -18,31 +21,32 @@ internal static class ServerCommand
         var catalog = new Option<string?>("--catalog") { Description = "JSON file replacing the built-in region, zone, instance-type and EIP-pool catalog." };
         var dataPlane = new Option<string>("--dataplane")
         {
-            Description = "Data plane: linux (the lab: namespaces and nftables; needs root, ip and nft), sim (moves no packets), "
-                + "auto (linux when it can run, else sim).",
+            Description = "Data plane: linux (the lab: this host's agent, started as a child process; needs root, ip and nft), "
+                + "agents (agents started elsewhere with `eipnet agent`), sim (moves no packets), auto (linux when it can run, else sim).",
             DefaultValueFactory = _ => "auto",
         };
-        dataPlane.AcceptOnlyFromAmong("auto", "linux", "sim");
-        var prefix = new Option<string>("--lab-prefix") { Description = "Prefix of every network namespace the lab creates.", DefaultValueFactory = _ => LabOptions.DefaultPrefix };
-        var pool = new Option<string>("--lab-pool") { Description = "EIP pool of the lab (a documentation range).", DefaultValueFactory = _ => LabOptions.DefaultPool.ToString() };
+        dataPlane.AcceptOnlyFromAmong("auto", "linux", "agents", "sim");
+        var lab = new LabArguments();
         var region = new Option<string>("--lab-region") { Description = "The region whose EIPs the lab serves (the only one with a pool).", DefaultValueFactory = _ => LabCatalog.DefaultRegion };
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
         var maxConnections = new Option<int>("--max-connections") { Description = "Client connections served at once; up to 64 more are answered Throttling and closed.", DefaultValueFactory = _ => 8192 };
         var idleTimeout = new Option<int>("--idle-timeout-seconds") { Description = "How long a client connection may wait for its next request before it is closed.", DefaultValueFactory = _ => 60 };
         var command = new Command("server", "Run the control plane (Alibaba Cloud VPC 2016-04-28 and ECS 2014-05-26 RPC API) and its data plane.");
         db.AddTo(command);
-        foreach (var option in new Option[] { listen, catalog, dataPlane, prefix, pool, region, resync, maxConnections, idleTimeout })
+        lab.AddTo(command);
+        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout })
             command.Options.Add(option);
         command.SetAction(async (result, ct) =>
         {
             var keyId = Environment.GetEnvironmentVariable("EIPNET_BOOTSTRAP_ACCESS_KEY_ID");
             var keySecret = Environment.GetEnvironmentVariable("EIPNET_BOOTSTRAP_ACCESS_KEY_SECRET");
+            var resyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync)));
             var options = db.Read(result) with
             {
                 Listen = result.GetValue(listen)!,
                 CatalogFile = result.GetValue(catalog),
                 DataPlane = "sim",
-                ResyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync))),
+                ResyncPeriod = resyncPeriod,
                 MaxConnections = Math.Max(1, result.GetValue(maxConnections)),
                 IdleTimeout = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(idleTimeout))),
                 BootstrapAccount = keyId is { Length: > 0 } && keySecret is { Length: > 0 } ? (keyId, keySecret) : null,
@@ -55,29 +59,35 @@ internal static class ServerCommand
                 Console.Error.WriteLine($"eipnet: the linux data plane cannot run here: {why}.");
                 return 2;
             }
-            if (wanted == "linux" || (wanted == "auto" && available))
+            var startAgent = wanted == "linux" || (wanted == "auto" && available);
+            LabOptions? labOptions = null;
+            if (startAgent || wanted == "agents")
             {
-                if (!Ipv4Cidr.TryParse(result.GetValue(pool), out var labPool))
-                {
-                    Console.Error.WriteLine($"eipnet: --lab-pool '{result.GetValue(pool)}' is not an IPv4 CIDR.");
+                labOptions = lab.Read(result);
+                if (labOptions is null)
                     return 2;
-                }
-                var lab = new LabTopology(new LabOptions(result.GetValue(prefix)!, [labPool.Value]), new CommandRunner());
                 var baseCatalog = options.CatalogFile is null ? CatalogLoader.LoadDefault() : CatalogLoader.LoadFile(options.CatalogFile);
                 options = options with
                 {
-                    DataPlaneInstance = new LinuxDataPlane(lab, new CommandRunner()),
-                    Catalog = LabCatalog.From(baseCatalog, [labPool.Value.ToString()], result.GetValue(region)!),
+                    DataPlane = "agents",
+                    Catalog = LabCatalog.From(baseCatalog, [labOptions.EipPools[0].ToString()], result.GetValue(region)!),
                 };
             }
-            // Declared before the server, so disposed after it: the nft helpers end once the reconciler has stopped.
-            using var ownedDataPlane = options.DataPlaneInstance as IDisposable;
             await using var server = await ServerHost.StartAsync(options, ct);
             Console.WriteLine($"eipnet: endpoint {server.Endpoint.Authority} (http)");
             Console.WriteLine($"eipnet: database {server.Store.Description}");
-            Console.WriteLine(server.DataPlane is LinuxDataPlane linux
-                ? $"eipnet: data plane linux (lab namespaces {linux.Lab.Options.Prefix}*, internet host {LabOptions.InternetAddress}, EIP pool {linux.Lab.Options.EipPools[0]} in {result.GetValue(region)})"
-                : $"eipnet: data plane sim" + (wanted == "auto" ? $" (linux unavailable: {why})" : ""));
+            // Declared after the server, so disposed before it: the agent stops while the server can still hear it.
+            await using var agent = startAgent
+                ? LocalAgent.Start(
+                    ["--server", server.Endpoint.ToString(), "--lab-prefix", labOptions!.Prefix, "--lab-pool", labOptions.EipPools[0].ToString(),
+                        "--resync-seconds", ((int)resyncPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                    await AgentAdmin.AddAsync(server.Store, LocalAgentName, TimeProvider.System, ct))
+                : null;
+            Console.WriteLine(server.DataPlane == "sim"
+                ? "eipnet: data plane sim" + (wanted == "auto" ? $" (linux unavailable: {why})" : "")
+                : agent is not null
+                    ? $"eipnet: data plane linux through agent \"{LocalAgentName}\" (lab namespaces {labOptions!.Prefix}*, internet host {LabOptions.InternetAddress}, EIP pool {labOptions.EipPools[0]} in {result.GetValue(region)})"
+                    : "eipnet: data plane agents (start each host's `eipnet agent` with a token from `eipnet admin agent add NAME`)");
             if (options.BootstrapAccount is var (id, _))
                 Console.WriteLine($"eipnet: bootstrap account with AccessKey {id} is ready");
             await server.WaitForShutdownAsync(ct);

@@ -4,8 +4,7 @@ namespace Eipnet.DataPlane.Linux;
 
 /// <summary>The intent for this host, accumulated from the reconciler's <see cref="DesiredChanges"/>: the latest record of every resource.</summary>
 /// <remarks>A full change set replaces everything; a partial one upserts what it lists and deletes what <c>Removed</c> names.
-/// Keys returned by <see cref="Apply"/> are "kind:id" with the store's change kinds ("eip", "eni", "instance", "security_group",
-/// "vswitch", "vpc").</remarks>
+/// <see cref="Apply"/> returns the keys of what it replaced, added or deleted.</remarks>
 public sealed class DesiredState
 {
     private readonly SortedDictionary<string, Eip> eips = new(StringComparer.Ordinal);
@@ -26,58 +25,58 @@ public sealed class DesiredState
     public IReadOnlyDictionary<string, Vpc> Vpcs => vpcs;
 
     /// <summary>Folds one change set in and returns the keys it replaced, added or deleted (a full set touches every key, old and new).</summary>
-    public IReadOnlySet<string> Apply(DesiredChanges changes)
+    public IReadOnlySet<ResourceKey> Apply(DesiredChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var touched = new SortedSet<string>(StringComparer.Ordinal);
+        var touched = new SortedSet<ResourceKey>();
         if (changes.Full)
         {
             // Full means "this is everything": whatever the lists do not name must go, so the old keys count as touched too.
-            Clear("eip", eips, touched);
-            Clear("eni", enis, touched);
-            Clear("instance", instances, touched);
-            Clear("security_group", groups, touched);
-            Clear("vswitch", vSwitches, touched);
-            Clear("vpc", vpcs, touched);
+            Clear(ResourceKind.Eip, eips, touched);
+            Clear(ResourceKind.Eni, enis, touched);
+            Clear(ResourceKind.Instance, instances, touched);
+            Clear(ResourceKind.SecurityGroup, groups, touched);
+            Clear(ResourceKind.VSwitch, vSwitches, touched);
+            Clear(ResourceKind.Vpc, vpcs, touched);
         }
-        Upsert("eip", eips, changes.Eips, e => e.AllocationId, touched);
-        Upsert("eni", enis, changes.NetworkInterfaces, n => n.NetworkInterfaceId, touched);
-        Upsert("instance", instances, changes.Instances, i => i.InstanceId, touched);
-        Upsert("security_group", groups, changes.SecurityGroups, g => g.SecurityGroupId, touched);
-        Upsert("vswitch", vSwitches, changes.VSwitches, v => v.VSwitchId, touched);
-        Upsert("vpc", vpcs, changes.Vpcs, v => v.VpcId, touched);
+        Upsert(ResourceKind.Eip, eips, changes.Eips, e => e.AllocationId, touched);
+        Upsert(ResourceKind.Eni, enis, changes.NetworkInterfaces, n => n.NetworkInterfaceId, touched);
+        Upsert(ResourceKind.Instance, instances, changes.Instances, i => i.InstanceId, touched);
+        Upsert(ResourceKind.SecurityGroup, groups, changes.SecurityGroups, g => g.SecurityGroupId, touched);
+        Upsert(ResourceKind.VSwitch, vSwitches, changes.VSwitches, v => v.VSwitchId, touched);
+        Upsert(ResourceKind.Vpc, vpcs, changes.Vpcs, v => v.VpcId, touched);
         foreach (var removed in changes.Removed)
         {
             var gone = removed.Kind switch
             {
-                "eip" => eips.Remove(removed.Id),
-                "eni" => enis.Remove(removed.Id),
-                "instance" => instances.Remove(removed.Id),
-                "security_group" => groups.Remove(removed.Id),
-                "vswitch" => vSwitches.Remove(removed.Id),
-                "vpc" => vpcs.Remove(removed.Id),
-                _ => false, // kinds the data plane does not render (accounts, ...)
+                ResourceKind.Eip => eips.Remove(removed.Id),
+                ResourceKind.Eni => enis.Remove(removed.Id),
+                ResourceKind.Instance => instances.Remove(removed.Id),
+                ResourceKind.SecurityGroup => groups.Remove(removed.Id),
+                ResourceKind.VSwitch => vSwitches.Remove(removed.Id),
+                ResourceKind.Vpc => vpcs.Remove(removed.Id),
+                _ => throw new ArgumentOutOfRangeException(nameof(changes), removed.Kind, "Unknown resource kind."),
             };
             if (gone)
-                touched.Add(removed.Kind + ":" + removed.Id);
+                touched.Add(new ResourceKey(removed.Kind, removed.Id));
         }
         Revision = changes.Revision;
         return touched;
     }
 
-    private static void Clear<T>(string kind, SortedDictionary<string, T> items, SortedSet<string> touched)
+    private static void Clear<T>(ResourceKind kind, SortedDictionary<string, T> items, SortedSet<ResourceKey> touched)
     {
         foreach (var id in items.Keys)
-            touched.Add(kind + ":" + id);
+            touched.Add(new ResourceKey(kind, id));
         items.Clear();
     }
 
-    private static void Upsert<T>(string kind, SortedDictionary<string, T> items, IReadOnlyList<T> changed, Func<T, string> id, SortedSet<string> touched)
+    private static void Upsert<T>(ResourceKind kind, SortedDictionary<string, T> items, IReadOnlyList<T> changed, Func<T, string> id, SortedSet<ResourceKey> touched)
     {
         foreach (var item in changed)
         {
             items[id(item)] = item;
-            touched.Add(kind + ":" + id(item));
+            touched.Add(new ResourceKey(kind, id(item)));
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Eipnet.DataPlane.Linux;
 public static class NatFastPath
 {
     /// <summary>The next plan and the diff to it, or false when a touched key is not a NAT-only EIP change.</summary>
-    public static bool TryPlan(HostPlan before, DesiredState desired, IReadOnlySet<string> touched, HostPlanOptions options,
+    public static bool TryPlan(HostPlan before, DesiredState desired, IReadOnlySet<ResourceKey> touched, HostPlanOptions options,
         out HostPlan after, out HostDiff diff)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -29,9 +29,9 @@ public static class NatFastPath
         var byAllocation = new List<(string AllocationId, Eip? Now)>();
         foreach (var key in touched)
         {
-            if (!key.StartsWith("eip:", StringComparison.Ordinal))
+            if (key.Kind != ResourceKind.Eip)
                 return false;
-            var id = key["eip:".Length..];
+            var id = key.Id;
             desired.Eips.TryGetValue(id, out var now);
             if (now is not null && Active(now) && now.Association!.Mode != AssociationMode.Nat)
                 return false;

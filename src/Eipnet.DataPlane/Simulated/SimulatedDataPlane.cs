@@ -27,7 +27,7 @@ public sealed class SimulatedDataPlane : IDataPlane
             else
                 eips.TryRemove(eip.AllocationId, out _);
         }
-        foreach (var removed in changes.Removed.Where(r => r.Kind == "eip"))
+        foreach (var removed in changes.Removed.Where(r => r.Kind == ResourceKind.Eip))
             eips.TryRemove(removed.Id, out _);
         AppliedRevision = changes.Revision;
         return Task.CompletedTask;

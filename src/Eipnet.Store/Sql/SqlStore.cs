@@ -213,6 +213,47 @@ public sealed class SqlStore : IEipStore
         return outcome;
     }
 
+    public Task PutAgentAsync(string name, string tokenSha256, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+        {
+            var p = new { name, tokenSha256, now = now.ToUnixTimeMilliseconds() };
+            var n = await connection.ExecuteAsync(
+                "UPDATE agents SET token_sha256 = @tokenSha256, applied_generation = 0, seen_at = 0, applied_at = 0 WHERE name = @name", p, transaction);
+            if (n == 0)
+                await connection.ExecuteAsync("INSERT INTO agents (name, token_sha256, created_at) VALUES (@name, @tokenSha256, @now)", p, transaction);
+            return n;
+        }, ct);
+
+    public async Task<AgentRecord?> GetAgentAsync(string name, CancellationToken ct) =>
+        (await QueryAgentsAsync("WHERE name = @name", new { name }, ct)).FirstOrDefault();
+
+    public Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct) => QueryAgentsAsync("ORDER BY name", null, ct);
+
+    public Task TouchAgentAsync(string name, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync("UPDATE agents SET seen_at = @now WHERE name = @name", new { name, now = now.ToUnixTimeMilliseconds() }, transaction), ct);
+
+    public Task ReportAgentAppliedAsync(string name, long generation, DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync(
+                "UPDATE agents SET applied_generation = CASE WHEN applied_generation > @generation THEN applied_generation ELSE @generation END, "
+                + "applied_at = @now, seen_at = @now WHERE name = @name",
+                new { name, generation, now = now.ToUnixTimeMilliseconds() }, transaction), ct);
+
+    public async Task<bool> DeleteAgentAsync(string name, CancellationToken ct) =>
+        await dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
+            connection.ExecuteAsync("DELETE FROM agents WHERE name = @name", new { name }, transaction), ct) > 0;
+
+    private async Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, object? parameters, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Name, string Token, long Applied, long Created, long Seen, long AppliedAt)>(
+            "SELECT name, token_sha256, applied_generation, created_at, seen_at, applied_at FROM agents " + where, parameters);
+        return rows.Select(r => new AgentRecord(r.Name, r.Token, r.Applied, DateTimeOffset.FromUnixTimeMilliseconds(r.Created),
+            r.Seen == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.Seen),
+            r.AppliedAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.AppliedAt))).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (dialect is IAsyncDisposable disposable)

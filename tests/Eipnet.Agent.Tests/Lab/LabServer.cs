@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Eipnet.Agent.Applying;
 using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Lab;
+using Eipnet.Agent.Running;
+using Eipnet.Api.Agents;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Tests.Infrastructure;
 using Eipnet.Domain.Addressing;
 
 namespace Eipnet.Agent.Tests.Lab;
 
-/// <summary>A control plane with the Linux data plane on a lab of its own: namespaces named with a prefix only this
+/// <summary>A control plane (agents mode) and an agent with the Linux data plane, in this process, on a lab of its own: namespaces named with a prefix only this
 /// instance uses ("eipt", the test host's PID, "x", 6 random hex digits, "-"), deleted at dispose with every process the test
 /// started in them. The PID lets scripts/test sweep away the labs of a test host that died (a lab whose owner is gone).</summary>
 /// <remarks>Needs root (namespaces, nftables). There is no skipping: CI runs as root, and a run without root fails here
@@ -20,9 +22,10 @@ public sealed class LabServer : IAsyncDisposable
     private readonly string dataDirectory;
     private readonly TimeSpan resync;
 
-    private LabServer(TestServer server, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run, string dataDirectory, TimeSpan resync)
+    private LabServer(TestServer server, RunningAgent agent, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run, string dataDirectory, TimeSpan resync)
     {
         Server = server;
+        Agent = agent;
         DataPlane = dataPlane;
         Topology = lab;
         Run = run;
@@ -31,6 +34,9 @@ public sealed class LabServer : IAsyncDisposable
     }
 
     public TestServer Server { get; private set; }
+
+    /// <summary>The lab host's agent, in this process, talking to the server through the agent contract over HTTP.</summary>
+    public RunningAgent Agent { get; private set; }
     public LinuxDataPlane DataPlane { get; private set; }
     public LabTopology Topology { get; }
     public CommandRunner Run { get; }
@@ -51,7 +57,8 @@ public sealed class LabServer : IAsyncDisposable
         var dataPlane = new LinuxDataPlane(lab, run);
         try
         {
-            return new LabServer(await StartServerAsync(dataPlane, directory, period), dataPlane, lab, run, directory, period);
+            var server = await StartServerAsync(directory, period);
+            return new LabServer(server, await StartAgentAsync(server, dataPlane, period), dataPlane, lab, run, directory, period);
         }
         catch
         {
@@ -61,23 +68,31 @@ public sealed class LabServer : IAsyncDisposable
         }
     }
 
-    private static Task<TestServer> StartServerAsync(LinuxDataPlane dataPlane, string directory, TimeSpan resync) =>
+    private static Task<TestServer> StartServerAsync(string directory, TimeSpan resync) =>
         TestServer.StartAsync(configure: o => o with
         {
             DataDirectory = directory,
-            DataPlaneInstance = dataPlane,
+            DataPlane = "agents",
             Catalog = LabCatalog.From(CatalogLoader.LoadDefault(), [LabOptions.DefaultPool.ToString()]),
             ResyncPeriod = resync,
         });
+
+    private static async Task<RunningAgent> StartAgentAsync(TestServer server, LinuxDataPlane dataPlane, TimeSpan resync)
+    {
+        var token = await AgentAdmin.AddAsync(server.Server.Store, "lab", TimeProvider.System, CancellationToken.None);
+        return RunningAgent.Start(server.Server.Endpoint, token, dataPlane, AgentLoopSettings.Default with { ResyncPeriod = resync });
+    }
 
     /// <summary>Stops the server and starts a new one on the same database and lab, with a new data plane that knows nothing
     /// of what the old one applied (as after a crash); returns once it has started (its first pass runs in the background).</summary>
     public async Task RestartAsync()
     {
+        await Agent.DisposeAsync();
         await Server.DisposeAsync();
         DataPlane.Dispose();
         DataPlane = new LinuxDataPlane(Topology, Run);
-        Server = await StartServerAsync(DataPlane, dataDirectory, resync);
+        Server = await StartServerAsync(dataDirectory, resync);
+        Agent = await StartAgentAsync(Server, DataPlane, resync);
     }
 
     /// <summary>A client of a new account allowlisted for multi-EIP mode.</summary>
@@ -110,6 +125,7 @@ public sealed class LabServer : IAsyncDisposable
     {
         foreach (var p in processes)
             p.Dispose();
+        await Agent.DisposeAsync();
         await Server.DisposeAsync();
         DataPlane.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }

@@ -39,7 +39,7 @@ public sealed class HostDiffTests
         var state = new DesiredState();
         state.Apply(Make.TenThousandNatEips());
         var freed = state.Eips["eip-007-003"];
-        state.Apply(Make.Partial(2, removed: [new RemovedResource("eip", freed.AllocationId)]));
+        state.Apply(Make.Partial(2, removed: [new RemovedResource(ResourceKind.Eip, freed.AllocationId)]));
         var before = HostPlan.For(state);
         var moved = state.Eips["eip-042-017"];
         state.Apply(Make.Partial(3, eips: [moved with { Association = moved.Association! with { PrivateIpAddress = freed.Association!.PrivateIpAddress } }]));
@@ -63,11 +63,11 @@ public sealed class HostDiffTests
     {
         var state = new DesiredState();
         state.Apply(Make.TenThousandNatEips());
-        var removed = state.Eips.Keys.Select(id => new RemovedResource("eip", id))
-            .Concat(state.NetworkInterfaces.Keys.Select(id => new RemovedResource("eni", id)))
-            .Concat(state.Instances.Keys.Select(id => new RemovedResource("instance", id)))
-            .Concat(state.SecurityGroups.Keys.Select(id => new RemovedResource("security_group", id)))
-            .Concat(state.VSwitches.Keys.Select(id => new RemovedResource("vswitch", id)))
+        var removed = state.Eips.Keys.Select(id => new RemovedResource(ResourceKind.Eip, id))
+            .Concat(state.NetworkInterfaces.Keys.Select(id => new RemovedResource(ResourceKind.Eni, id)))
+            .Concat(state.Instances.Keys.Select(id => new RemovedResource(ResourceKind.Instance, id)))
+            .Concat(state.SecurityGroups.Keys.Select(id => new RemovedResource(ResourceKind.SecurityGroup, id)))
+            .Concat(state.VSwitches.Keys.Select(id => new RemovedResource(ResourceKind.VSwitch, id)))
             .ToList();
         var before = HostPlan.For(state);
         state.Apply(Make.Partial(2, removed: removed));

@@ -1,0 +1,68 @@
+using Eipnet.Api.Reconciliation;
+using Eipnet.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Eipnet.Api.Agents;
+
+/// <summary>Ends transitions (Associating, Attaching, Pending, ...) once every agent has applied them.</summary>
+/// <remarks>The generation every agent holds is the lowest any agent reported; what changed up to it is applied on every host, so
+/// its transitions end and the change log up to it is trimmed. With no agent, nothing is applied and nothing ends. Woken by each
+/// report; a tick every second retries completions deferred because a user was changing the resource, and picks up reports
+/// received by other servers sharing the database.</remarks>
+public sealed partial class TransitionCompleter(IEipStore store, TimeProvider time, ILogger<TransitionCompleter> log) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private readonly ChangeSignal reports = new();
+
+    /// <summary>Called after an agent reported a generation.</summary>
+    public void Wake() => reports.Pulse();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var completed = -1L;
+        var deferred = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var seen = reports.Version;
+            try
+            {
+                var agents = await store.ListAgentsAsync(stoppingToken);
+                if (agents.Count > 0)
+                {
+                    var everywhere = agents.Min(a => a.AppliedGeneration);
+                    if (everywhere > completed || deferred)
+                    {
+                        var outcome = await store.CompleteTransitionsAsync(everywhere, time.GetUtcNow(), stoppingToken);
+                        deferred = outcome.Deferred > 0;
+                        if (everywhere > completed)
+                            LogCompleted(everywhere, agents.Count, outcome.Completed);
+                        completed = everywhere;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+            }
+            try
+            {
+                await reports.WaitAsync(seen, Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Generation {Generation} applied by all {Agents} agents; {Completed} transitions ended")]
+    private partial void LogCompleted(long generation, int agents, int completed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ending transitions failed; retrying")]
+    private partial void LogFailed(Exception e);
+}
