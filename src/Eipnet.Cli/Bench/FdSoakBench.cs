@@ -96,7 +96,7 @@ public static class FdSoakBench
                 try
                 {
                     withIdle = server.Descriptors();
-                    progress($"{options.IdleConnections} idle connections open: server at {withIdle} fds; deleting {gateway}");
+                    progress($"{options.IdleConnections} idle connections open: server + agent at {withIdle} fds; deleting {gateway}");
                     listener = StartListener(lab.Options.Plan.InstanceNamespace(instanceId));
                     var address = (await client.VpcAsync("DescribeEipAddresses", ("RegionId", Region), ("AllocationId", allocation)))
                         .GetProperty("EipAddresses").GetProperty("EipAddress")[0].GetProperty("IpAddress").GetString()!;
@@ -144,7 +144,7 @@ public static class FdSoakBench
     public static string Report(Result r)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| phase | server fds |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| phase | server + agent fds |");
         text.AppendLine("|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| ready (server started) | {r.Ready} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| start (after 20 warm-up cycles) | {r.Start} |");
@@ -152,7 +152,7 @@ public static class FdSoakBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| end ({r.Cycles:N0} cycles in {r.CyclesSeconds:F0} s, then {r.HoldSeconds:F0} s of 1 s resyncs) | {r.End} (drift {r.Drift:+0;-0;0}) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"\nnft helpers alive at the end: {r.Helpers} (one per namespace that has had an nft change).");
         if (r.IdleConnections > 0)
-            text.AppendLine(CultureInfo.InvariantCulture, $"\nWith {r.IdleConnections:N0} idle connections ({r.FdsWithIdle} server fds) the gateway namespace was deleted: "
+            text.AppendLine(CultureInfo.InvariantCulture, $"\nWith {r.IdleConnections:N0} idle connections ({r.FdsWithIdle} server + agent fds) the gateway namespace was deleted: "
                 + $"rebuilt and a new association carrying TCP after {r.RepairSeconds:F2} s; an idle connection still served: {(r.IdleStillServed == true ? "yes" : "no")}.");
         return text.ToString();
     }
@@ -242,7 +242,7 @@ public static class FdSoakBench
         return result.Succeeded && result.Stdout.StartsWith("ok", StringComparison.Ordinal);
     }
 
-    /// <summary>`eipnet server --dataplane linux` as a child of this process, ended by its PID.</summary>
+    /// <summary>`eipnet server --dataplane linux` (and the agent it starts) as a child of this process, ended by its PID.</summary>
     private sealed class ServerProcess(Process process)
     {
         private readonly Process process = process;
@@ -293,9 +293,11 @@ public static class FdSoakBench
             return await endpoint.Task;
         }
 
-        public int Descriptors() => Directory.GetFiles($"/proc/{process.Id}/fd").Length;
+        /// <summary>The descriptors of the server and of the agent it started (which holds the nft helpers' pipes).</summary>
+        public int Descriptors() => new[] { process.Id }.Concat(ChildIds("eipnet", [process.Id]))
+            .Sum(pid => Directory.Exists($"/proc/{pid}/fd") ? Directory.GetFiles($"/proc/{pid}/fd").Length : 0);
 
-        /// <summary>Child processes of the server whose command name is <paramref name="name"/> (at most 15 characters, as /proc keeps it).</summary>
+        /// <summary>Processes of that command name (at most 15 characters, as /proc keeps it) started by the server or its agent.</summary>
         public int Children(string name) => ChildIds(name).Count();
 
         /// <summary>The child of that name whose network namespace has that inode, if any.</summary>
@@ -314,11 +316,13 @@ public static class FdSoakBench
             }
         }
 
-        private IEnumerable<int> ChildIds(string name) => Directory.GetDirectories("/proc")
-            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0, Stat: Path.Combine(d, "stat")))
-            .Where(p => p.Pid > 0 && IsChild(p.Stat, name)).Select(p => p.Pid).ToList();
+        private IEnumerable<int> ChildIds(string name) => ChildIds(name, [process.Id, .. ChildIds("eipnet", [process.Id])]);
 
-        private bool IsChild(string stat, string name)
+        private static List<int> ChildIds(string name, int[] parents) => Directory.GetDirectories("/proc")
+            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0, Stat: Path.Combine(d, "stat")))
+            .Where(p => p.Pid > 0 && IsChild(p.Stat, name, parents)).Select(p => p.Pid).ToList();
+
+        private static bool IsChild(string stat, string name, int[] parents)
         {
             try
             {
@@ -326,7 +330,7 @@ public static class FdSoakBench
                 var close = text.LastIndexOf(')');
                 var comm = text[(text.IndexOf('(', StringComparison.Ordinal) + 1)..close];
                 var parent = text[(close + 2)..].Split(' ')[1];
-                return comm == name && parent == process.Id.ToString(CultureInfo.InvariantCulture);
+                return comm == name && parents.Any(p => parent == p.ToString(CultureInfo.InvariantCulture));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {

@@ -21,11 +21,15 @@ public sealed class LabServer : IAsyncDisposable
 
     private readonly string dataDirectory;
     private readonly TimeSpan resync;
+    private readonly int port;
+    private string agentToken;
 
-    private LabServer(TestServer server, RunningAgent agent, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run, string dataDirectory, TimeSpan resync)
+    private LabServer(TestServer server, (RunningAgent Agent, string Token) agent, LinuxDataPlane dataPlane, LabTopology lab, CommandRunner run,
+        string dataDirectory, TimeSpan resync, int port)
     {
         Server = server;
-        Agent = agent;
+        (Agent, agentToken) = agent;
+        this.port = port;
         DataPlane = dataPlane;
         Topology = lab;
         Run = run;
@@ -36,7 +40,8 @@ public sealed class LabServer : IAsyncDisposable
     public TestServer Server { get; private set; }
 
     /// <summary>The lab host's agent, in this process, talking to the server through the agent contract over HTTP.</summary>
-    public RunningAgent Agent { get; private set; }
+    /// <remarks>Null while an agent process (<see cref="StartAgentProcessAsync"/>) holds the lab instead.</remarks>
+    public RunningAgent? Agent { get; private set; }
     public LinuxDataPlane DataPlane { get; private set; }
     public LabTopology Topology { get; }
     public CommandRunner Run { get; }
@@ -57,8 +62,9 @@ public sealed class LabServer : IAsyncDisposable
         var dataPlane = new LinuxDataPlane(lab, run);
         try
         {
-            var server = await StartServerAsync(directory, period);
-            return new LabServer(server, await StartAgentAsync(server, dataPlane, period), dataPlane, lab, run, directory, period);
+            var port = EipnetProcess.FreePort();
+            var server = await StartServerAsync(directory, period, port);
+            return new LabServer(server, await StartAgentAsync(server, dataPlane, period), dataPlane, lab, run, directory, period, port);
         }
         catch
         {
@@ -68,31 +74,55 @@ public sealed class LabServer : IAsyncDisposable
         }
     }
 
-    private static Task<TestServer> StartServerAsync(string directory, TimeSpan resync) =>
+    private static Task<TestServer> StartServerAsync(string directory, TimeSpan resync, int port) =>
         TestServer.StartAsync(configure: o => o with
         {
+            Listen = $"127.0.0.1:{port}",
             DataDirectory = directory,
             DataPlane = "agents",
             Catalog = LabCatalog.From(CatalogLoader.LoadDefault(), [LabOptions.DefaultPool.ToString()]),
             ResyncPeriod = resync,
         });
 
-    private static async Task<RunningAgent> StartAgentAsync(TestServer server, LinuxDataPlane dataPlane, TimeSpan resync)
+    private static async Task<(RunningAgent, string)> StartAgentAsync(TestServer server, LinuxDataPlane dataPlane, TimeSpan resync)
     {
         var token = await AgentAdmin.AddAsync(server.Server.Store, "lab", TimeProvider.System, CancellationToken.None);
-        return RunningAgent.Start(server.Server.Endpoint, token, dataPlane, AgentLoopSettings.Default with { ResyncPeriod = resync });
+        return (RunningAgent.Start(server.Server.Endpoint, token, dataPlane, AgentLoopSettings.Default with { ResyncPeriod = resync }), token);
+    }
+
+    /// <summary>Hands the lab from the agent in this process to a real `eipnet agent` process with the same token (a restarted
+    /// agent), and returns once it runs; the caller kills or disposes it.</summary>
+    public async Task<EipnetProcess> StartAgentProcessAsync()
+    {
+        if (Agent is not null)
+        {
+            await Agent.DisposeAsync();
+            Agent = null;
+            DataPlane.Dispose(); // its nft helpers: the process starts its own
+        }
+        return await EipnetProcess.StartAsync(
+            ["agent", "--server", Server.Server.Endpoint.ToString(), "--lab-prefix", Prefix, "--resync-seconds", ((int)resync.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            "eipnet agent: lab watching", new Dictionary<string, string> { ["EIPNET_AGENT_TOKEN"] = agentToken });
+    }
+
+    /// <summary>Stops the server and starts a new one on the same database and port; agents keep running and find it again.</summary>
+    public async Task RestartServerOnlyAsync()
+    {
+        await Server.DisposeAsync();
+        Server = await StartServerAsync(dataDirectory, resync, port);
     }
 
     /// <summary>Stops the server and starts a new one on the same database and lab, with a new data plane that knows nothing
     /// of what the old one applied (as after a crash); returns once it has started (its first pass runs in the background).</summary>
     public async Task RestartAsync()
     {
-        await Agent.DisposeAsync();
+        if (Agent is not null)
+            await Agent.DisposeAsync();
         await Server.DisposeAsync();
         DataPlane.Dispose();
         DataPlane = new LinuxDataPlane(Topology, Run);
-        Server = await StartServerAsync(dataDirectory, resync);
-        Agent = await StartAgentAsync(Server, DataPlane, resync);
+        Server = await StartServerAsync(dataDirectory, resync, port);
+        (Agent, agentToken) = await StartAgentAsync(Server, DataPlane, resync);
     }
 
     /// <summary>A client of a new account allowlisted for multi-EIP mode.</summary>
@@ -125,7 +155,8 @@ public sealed class LabServer : IAsyncDisposable
     {
         foreach (var p in processes)
             p.Dispose();
-        await Agent.DisposeAsync();
+        if (Agent is not null)
+            await Agent.DisposeAsync();
         await Server.DisposeAsync();
         DataPlane.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }

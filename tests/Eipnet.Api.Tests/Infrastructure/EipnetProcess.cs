@@ -47,9 +47,13 @@ public sealed class EipnetProcess : IAsyncDisposable
     }
 
     /// <summary>Starts `eipnet server` and waits until it prints its endpoint.</summary>
-    public static async Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null, string dataPlane = "sim")
+    public static Task<EipnetProcess> StartServerAsync(int port, IEnumerable<string> args, IDictionary<string, string>? env = null, string dataPlane = "sim") =>
+        StartAsync(["server", "--listen", $"127.0.0.1:{port}", "--dataplane", dataPlane, .. args], "eipnet: data plane", env);
+
+    /// <summary>Starts the program and waits until it prints a line starting with <paramref name="readyLine"/>.</summary>
+    public static async Task<EipnetProcess> StartAsync(IEnumerable<string> args, string readyLine, IDictionary<string, string>? env = null)
     {
-        var p = new EipnetProcess(Process.Start(Info(["server", "--listen", $"127.0.0.1:{port}", "--dataplane", dataPlane, .. args], env))!);
+        var p = new EipnetProcess(Process.Start(Info(args, env))!);
         var ready = new TaskCompletionSource();
         void OnLine(object _, DataReceivedEventArgs e)
         {
@@ -57,7 +61,7 @@ public sealed class EipnetProcess : IAsyncDisposable
                 return;
             lock (p.output)
                 p.output.Add(e.Data);
-            if (e.Data.StartsWith("eipnet: data plane", StringComparison.Ordinal))
+            if (e.Data.StartsWith(readyLine, StringComparison.Ordinal))
                 ready.TrySetResult();
         }
         p.process.OutputDataReceived += OnLine;
@@ -66,7 +70,10 @@ public sealed class EipnetProcess : IAsyncDisposable
         p.process.BeginErrorReadLine();
         var exited = p.process.WaitForExitAsync();
         if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
-            throw new InvalidOperationException("eipnet server did not start:\n" + string.Join("\n", p.Output));
+        {
+            await p.DisposeAsync();
+            throw new InvalidOperationException($"eipnet {string.Join(' ', args.Take(1))} did not start:\n" + string.Join("\n", p.Output));
+        }
         return p;
     }
 
