@@ -8,12 +8,14 @@ using Eipnet.Domain.Errors;
 using Eipnet.Domain.Ids;
 using Eipnet.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Eipnet.Api.Agents;
 
 /// <summary>The server's side of the agent contract (<see cref="AgentWire"/>): a watch of the intent and the applied reports.</summary>
-public sealed partial class AgentFeed(IEipStore store, ChangeSignal changes, TransitionCompleter completer, TimeProvider time, ILogger<AgentFeed> log)
+public sealed partial class AgentFeed(
+    IEipStore store, ChangeSignal changes, TransitionCompleter completer, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<AgentFeed> log)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
@@ -76,6 +78,7 @@ public sealed partial class AgentFeed(IEipStore store, ChangeSignal changes, Tra
         var wait = TimeSpan.FromMilliseconds(Math.Min(QueryLong(http, "wait", (long)AgentWire.DefaultWait.TotalMilliseconds), (long)MaxWait.TotalMilliseconds));
         await store.TouchAgentAsync(agent, time.GetUtcNow(), ct);
         var deadline = time.GetUtcNow() + wait;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         while (true)
         {
             var seen = changes.Version;
@@ -98,7 +101,16 @@ public sealed partial class AgentFeed(IEipStore store, ChangeSignal changes, Tra
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             }
-            await changes.WaitAsync(seen, left < PollPeriod ? left : PollPeriod, time, ct);
+            // A stopping server ends its watches (204) instead of holding its shutdown for a whole wait.
+            try
+            {
+                await changes.WaitAsync(seen, left < PollPeriod ? left : PollPeriod, time, stopping.Token);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
         }
     }
 
