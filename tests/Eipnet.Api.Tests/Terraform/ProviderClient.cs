@@ -20,6 +20,10 @@ public sealed class ProviderClient(Uri endpoint, Account account)
     public Task<RpcResult> Vpc(string action, IEnumerable<(string Key, string Value)> body, IEnumerable<(string Key, string Value)>? query = null) =>
         PostAsync(RpcTestClient.VpcVersion, action, query ?? [], body);
 
+    /// <summary>Calls an ECS action the same way (the provider's tea path for ECS).</summary>
+    public Task<RpcResult> Ecs(string action, IEnumerable<(string Key, string Value)> body, IEnumerable<(string Key, string Value)>? query = null) =>
+        PostAsync(RpcTestClient.EcsVersion, action, query ?? [], body);
+
     /// <summary>The provider's NotFoundError on the tea path: HTTP 404, or "NotFound" in the composed message.</summary>
     public static bool IsNotFound(RpcResult r) =>
         r.Status == HttpStatusCode.NotFound || (!r.Ok && r.Body.TryGetProperty("Message", out var m) && m.GetString()!.Contains("NotFound", StringComparison.Ordinal));
