@@ -21,7 +21,7 @@ internal static class Tables
 
     public static readonly DocumentTable<SecurityGroup> SecurityGroups = new("security_groups", "security_group", Json.SecurityGroup,
         ("id", g => g.SecurityGroupId), ("account_id", g => g.AccountId), ("region_id", g => g.RegionId), ("vpc_id", g => g.VpcId),
-        ("name", g => g.SecurityGroupName));
+        ("name", g => g.SecurityGroupName), ("resource_group_id", g => g.ResourceGroupId)) { Tags = g => g.Tags };
 
     public static readonly DocumentTable<Instance> Instances = new("instances", "instance", Json.Instance,
         ("id", i => i.InstanceId), ("account_id", i => i.AccountId), ("region_id", i => i.RegionId), ("vpc_id", i => i.VpcId),
