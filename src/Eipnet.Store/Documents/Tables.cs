@@ -32,7 +32,7 @@ internal static class Tables
         ("id", n => n.NetworkInterfaceId), ("account_id", n => n.AccountId), ("region_id", n => n.RegionId), ("vpc_id", n => n.VpcId),
         ("vswitch_id", n => n.VSwitchId), ("instance_id", n => n.InstanceId), ("type", n => n.Type.ToString()),
         ("status", n => n.Status.ToString()), ("mac", n => n.MacAddress), ("name", n => n.NetworkInterfaceName),
-        ("primary_ip", n => n.PrimaryIpAddress), ("revision", n => n.Revision));
+        ("primary_ip", n => n.PrimaryIpAddress), ("revision", n => n.Revision), ("resource_group_id", n => n.ResourceGroupId)) { Tags = n => n.Tags };
 
     public static readonly DocumentTable<Eip> Eips = new("eips", "eip", Json.Eip,
         ("id", e => e.AllocationId), ("account_id", e => e.AccountId), ("region_id", e => e.RegionId), ("ip_address", e => e.IpAddress),
