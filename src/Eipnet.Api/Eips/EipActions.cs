@@ -14,6 +14,7 @@ public static class EipActions
         table.Add(RpcAction.Write(Products.Vpc, "AllocateEipAddress", EipAllocation.AllocateAsync, eips.AllocateEipAddressResponse))
             .Add(RpcAction.Write(Products.Vpc, "ReleaseEipAddress", EipAllocation.ReleaseAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Vpc, "ModifyEipAddressAttribute", EipAllocation.ModifyAttributeAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Vpc, "DeletionProtection", EipProtection.SetAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Vpc, "AssociateEipAddress", EipAssociations.AssociateAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Vpc, "UnassociateEipAddress", EipAssociations.UnassociateAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Vpc, "ModifyEipForwardMode", EipAssociations.ModifyForwardModeAsync, common.RequestIdResponse))

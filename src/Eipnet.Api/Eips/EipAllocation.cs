@@ -29,6 +29,11 @@ public static class EipAllocation
         if (isp == "BGP_PRO" && !BgpProRegions.Contains(region.RegionId))
             throw RpcContext.Invalid("ISP", $"BGP_PRO is not offered in {region.RegionId}.");
         ctx.OneOf("Netmode", "public");
+        // What Eipnet does not have is refused rather than dropped (Terraform would read back a value it did not set).
+        if (ctx.RepeatList("SecurityProtectionTypes", 10).Count > 0)
+            throw RpcContext.Invalid("SecurityProtectionTypes", "Eipnet has no Anti-DDoS editions; leave it out.");
+        ctx.Refuse("PublicIpAddressPoolId", "Eipnet has no customer address pools; leave it out (IpAddress picks an address of the region's pool).");
+        ctx.Refuse("Zone", "Eipnet's EIPs are regional; leave it out.");
         var name = ctx.Text("Name", 0, 128) ?? "";
         var description = ctx.Text("Description", 0, 256) ?? "";
         var requested = ctx.OptionalIpv4("IpAddress")?.ToString();
@@ -91,10 +96,8 @@ public static class EipAllocation
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var eip = await Find.EipAsync(s, ctx, id, region?.RegionId);
-            if (eip.Status != EipStatus.Available)
-                throw new EipException(EipError.IncorrectEipStatus(id, eip.Status.ToString(), "Available (unassociate it first)"));
-            if (eip.InstanceChargeType == "PrePaid")
-                throw new EipException(new EipError("Forbidden.ChargeTypeIsPrepaid", $"The EIP {id} is a subscription EIP; it cannot be released through the API.", 400));
+            if (EipRelease.Check(eip) is { } refused)
+                throw new EipException(refused);
             await s.DeleteAsync<Eip>(id);
             return new RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);
@@ -104,8 +107,9 @@ public static class EipAllocation
     {
         var id = ctx.Required("AllocationId", 64);
         var region = ctx.OptionalRegion();
-        var name = ctx.Text("Name", 0, 128);
-        var description = ctx.Text("Description", 0, 256);
+        // An empty Name or Description clears it, as Alibaba's does (Terraform sends "" when a user removes one).
+        var name = ctx.TextOrCleared("Name", 0, 128);
+        var description = ctx.TextOrCleared("Description", 0, 256);
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var eip = await Find.EipAsync(s, ctx, id, region?.RegionId);

@@ -45,7 +45,7 @@ public static class EipAssociations
             var (mappedIp, error) = AssociationRules.Check(new AssociationRequest(eip, eni, onEni, mode.Value, privateIp, catalogRegion, await Find.AccountAsync(s, ctx)));
             if (error is not null)
                 throw new EipException(error);
-            var association = new Association(targetId, targetType, eni.NetworkInterfaceId, mappedIp!, mode.Value);
+            var association = new Association(targetId, targetType, eni.NetworkInterfaceId, mappedIp!, mode.Value) { PrivateIpAddressRequested = privateIp is not null };
             await s.PutAsync(Transitions.BeginAssociate(eip, association, await s.RevisionAsync()));
             return new RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);

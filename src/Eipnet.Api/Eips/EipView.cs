@@ -17,7 +17,8 @@ public static class EipView
         InstanceId = e.Association?.TargetId ?? "",
         InstanceType = e.Association?.TargetType ?? "",
         InstanceRegionId = e.Association is null ? "" : e.RegionId,
-        PrivateIpAddress = e.Association?.PrivateIpAddress ?? "",
+        // Only a private IP the caller named (Association.PrivateIpAddressRequested); the ENI shows every mapping.
+        PrivateIpAddress = e.Association is { PrivateIpAddressRequested: true } a ? a.PrivateIpAddress : "",
         // Open question in the reference (§8.3): Eipnet shows no mode for an unassociated EIP.
         Mode = e.Association?.Mode.ToWire() ?? "",
         Bandwidth = e.Bandwidth.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -37,7 +38,7 @@ public static class EipView
         HasReservationData = "false",
         VpcId = "",
         Zone = "",
-        DeletionProtection = false,
+        DeletionProtection = e.DeletionProtection,
         SecondLimited = false,
         ServiceManaged = 0,
         OperationLocks = new EipLockReasons([]),

@@ -33,7 +33,15 @@ public static class EniLifecycle
         var deleteOnRelease = ctx.OptionalBool("DeleteOnRelease") ?? false;
         ctx.OneOf("InstanceType", "Secondary");
         ctx.OneOf("NetworkInterfaceTrafficMode", "Standard");
-        ctx.OptionalInt("QueueNumber", 1, 2048);
+        ReadQueueNumber(ctx);
+        var sourceDestCheck = ctx.OptionalBool("SourceDestCheck") ?? false;
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx) ?? "";
+        // What Eipnet does not have is refused rather than dropped.
+        if (ctx.RepeatList("Ipv6Address", 10).Count > 0 || ctx.Optional("Ipv6AddressCount", 8) is not null)
+            throw RpcContext.Invalid("Ipv6Address", "Eipnet has no IPv6; leave it out.");
+        if (ctx.RepeatList("Ipv4Prefix", 10).Count > 0 || ctx.Optional("Ipv4PrefixCount", 8) is not null)
+            throw RpcContext.Invalid("Ipv4Prefix", "Eipnet assigns single private addresses, not prefixes; use PrivateIpAddress.N or SecondaryPrivateIpAddressCount.");
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
@@ -57,10 +65,20 @@ public static class EniLifecycle
             var eni = new NetworkInterface(
                 eniId, ctx.Account.AccountId, region.RegionId, vsw.ZoneId, vsw.VpcId, vsw.VSwitchId, EniType.Secondary, EniStatus.Available,
                 null, 0, await MacAddresses.NewAsync(s), primary, [.. secondaryIps, .. automatic], groupIds, name, description, deleteOnRelease,
-                ctx.Now, await s.RevisionAsync());
+                ctx.Now, await s.RevisionAsync())
+            {
+                Tags = tags, ResourceGroupId = resourceGroupId, SourceDestCheck = sourceDestCheck,
+            };
             await s.PutAsync(eni);
             return EniView.Created(ctx.RequestId, eni);
         }, ctx.Cancellation);
+    }
+
+    /// <summary>QueueNumber: Eipnet's interfaces have one queue; asking for more is refused rather than ignored.</summary>
+    private static void ReadQueueNumber(RpcContext ctx)
+    {
+        if (ctx.OptionalInt("QueueNumber", 1, 2048) is > 1)
+            throw RpcContext.Invalid("QueueNumber", "Eipnet's network interfaces have one queue; leave it out or give 1.");
     }
 
     /// <summary>Claims an address the caller named: IpInvalid outside the vSwitch's assignable range, Duplicated when taken.</summary>
@@ -102,12 +120,13 @@ public static class EniLifecycle
     {
         var region = ctx.Region();
         var id = ctx.Required("NetworkInterfaceId", 64);
-        var name = ctx.Text("NetworkInterfaceName", 2, 128);
-        var description = ctx.Text("Description", 2, 255);
+        // Sent empty, a name or description is cleared (Terraform sends "" when a user removes one).
+        var name = ctx.TextOrCleared("NetworkInterfaceName", 2, 128);
+        var description = ctx.TextOrCleared("Description", 2, 255);
         var groupIds = SecurityGroupParameters.ReadList(ctx, "SecurityGroupId");
         var deleteOnRelease = ctx.OptionalBool("DeleteOnRelease");
-        ctx.OptionalInt("QueueNumber", 1, 2048);
-        ctx.OptionalBool("SourceDestCheck");
+        ReadQueueNumber(ctx);
+        var sourceDestCheck = ctx.OptionalBool("SourceDestCheck");
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
@@ -121,6 +140,7 @@ public static class EniLifecycle
                 Description = description ?? eni.Description,
                 SecurityGroupIds = groupsChanged ? groupIds : eni.SecurityGroupIds,
                 DeleteOnRelease = deleteOnRelease ?? eni.DeleteOnRelease,
+                SourceDestCheck = sourceDestCheck ?? eni.SourceDestCheck,
             };
             // Only the groups matter to the data plane (its filters); names and flags are bookkeeping.
             await s.PutAsync(updated, forDataPlane: groupsChanged);

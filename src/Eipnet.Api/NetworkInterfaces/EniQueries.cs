@@ -25,10 +25,13 @@ public static class EniQueries
         var primaryIp = ctx.OptionalIpv4("PrimaryIpAddress")?.ToString();
         var privateIps = PrivateIpParameters.Filter(ctx, "PrivateIpAddress", 100);
         var page = DescribePage.Read(ctx, maxPageSize: 1000, maxResults: 500);
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx);
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("instance_id", instanceId).AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId)
-            .AndIf("name", name).AndIf("primary_ip", primaryIp);
+            .AndIf("name", name).AndIf("primary_ip", primaryIp).AndIf("resource_group_id", resourceGroupId);
+        Tags.Filter(query, tags);
         if (ids.Count > 0)
             query.AndIn("id", ids);
         // The SecurityGroupId filter finds secondary ENIs only (alibaba-api.md §2.7).

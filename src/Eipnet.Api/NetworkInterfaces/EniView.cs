@@ -26,17 +26,17 @@ internal static class EniView
         MacAddress = n.MacAddress,
         NetworkInterfaceName = n.NetworkInterfaceName,
         Description = n.Description,
-        ResourceGroupId = "",
+        ResourceGroupId = n.ResourceGroupId,
         OwnerId = OwnerId(n.AccountId),
         ServiceID = 0,
         ServiceManaged = false,
-        SourceDestCheck = false,
+        SourceDestCheck = n.SourceDestCheck,
         SecurityGroupIds = new EniSecurityGroupIdList(n.SecurityGroupIds),
         PrivateIpSets = new EniPrivateIpSetList(n.PrivateIpAddresses.Select(ip => new EniPrivateIpSet(ip, ip == n.PrimaryIpAddress)).ToList()),
         Ipv6Sets = new EniIpv6SetList([]),
         Ipv4PrefixSets = new EniIpv4PrefixSetList([]),
         Ipv6PrefixSets = new EniIpv6PrefixSetList([]),
-        Tags = new EniTagList([]),
+        Tags = new EniTagList(n.Tags.Select(t => new EniTag(t.Key, t.Value)).ToList()),
     };
 
     /// <summary>One ENI with the EIPs mapped to its private IPs (<paramref name="onEni"/>: EIPs whose association names this ENI).</summary>
@@ -55,12 +55,12 @@ internal static class EniView
         Description = n.Description,
         CreationTime = Times.Format(n.CreationTime),
         OwnerId = OwnerId(n.AccountId),
-        ResourceGroupId = "",
+        ResourceGroupId = n.ResourceGroupId,
         DeleteOnRelease = n.DeleteOnRelease,
         ServiceID = 0,
         ServiceManaged = false,
         QueueNumber = 1,
-        SourceDestCheck = false,
+        SourceDestCheck = n.SourceDestCheck,
         NetworkInterfaceTrafficMode = "Standard",
         AssociatedPublicIp = PublicIpOf(onEni, n.PrimaryIpAddress),
         Attachment = n.InstanceId is null ? null : new EniAttachment(n.InstanceId, n.DeviceIndex, 0, ""),
@@ -70,7 +70,7 @@ internal static class EniView
         Ipv6Sets = new EniIpv6SetList([]),
         Ipv4PrefixSets = new EniIpv4PrefixSetList([]),
         Ipv6PrefixSets = new EniIpv6PrefixSetList([]),
-        Tags = new EniTagList([]),
+        Tags = new EniTagList(n.Tags.Select(t => new EniTag(t.Key, t.Value)).ToList()),
     };
 
     // Multi-EIP mode maps several EIPs to the primary IP; the field holds one, so the first allocated is shown.

@@ -29,7 +29,9 @@ public static class RpcCallReader
         var query = request.QueryString.Value ?? "";
         // The wire encoding differs between SDKs, so pairs are decoded here and re-encoded canonically when signing.
         var rawQuery = Encoding.UTF8.GetBytes(query.StartsWith('?') ? query[1..] : query);
-        if (UrlEncodedPairs.Parse(rawQuery, plusIsSpace: false, "query string", pairs) is { } queryError)
+        // '+' is a space in the query too: Go clients (Terraform's tea-rpc and v1 SDK, url.Values) write spaces so, and no
+        // SDK writes a plus sign unencoded (%2B), so nothing else can be meant (issue 12).
+        if (UrlEncodedPairs.Parse(rawQuery, plusIsSpace: true, "query string", pairs) is { } queryError)
             return queryError;
         var queryCount = pairs.Count;
         if (IsForm(request.ContentType) && UrlEncodedPairs.Parse(body, plusIsSpace: true, "form body", pairs) is { } formError)

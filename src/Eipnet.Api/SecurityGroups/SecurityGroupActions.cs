@@ -13,6 +13,10 @@ public static class SecurityGroupActions
         var groups = SecurityGroupJsonContext.Default;
         table.Add(RpcAction.Write(Products.Ecs, "CreateSecurityGroup", SecurityGroupLifecycle.CreateAsync, groups.CreateSecurityGroupResponse))
             .Add(RpcAction.Write(Products.Ecs, "DeleteSecurityGroup", SecurityGroupLifecycle.DeleteAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifySecurityGroupAttribute", SecurityGroupAttributes.ModifyAttributeAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifySecurityGroupPolicy", SecurityGroupAttributes.ModifyPolicyAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifySecurityGroupRule", SecurityGroupAttributes.ModifyIngressRuleAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifySecurityGroupEgressRule", SecurityGroupAttributes.ModifyEgressRuleAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Ecs, "AuthorizeSecurityGroup", SecurityGroupPermissions.AuthorizeIngressAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Ecs, "AuthorizeSecurityGroupEgress", SecurityGroupPermissions.AuthorizeEgressAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Ecs, "RevokeSecurityGroup", SecurityGroupPermissions.RevokeIngressAsync, common.RequestIdResponse))

@@ -26,6 +26,8 @@ public static class SecurityGroupLifecycle
         if (description is not null && !IsValidText(description, 2, 256))
             throw new EipException(SecurityGroupErrors.DescriptionMalformed("Description", 2, 256));
         var type = ctx.OneOf("SecurityGroupType", "normal", "enterprise") ?? "normal";
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx) ?? "";
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
@@ -34,7 +36,7 @@ public static class SecurityGroupLifecycle
             if (count >= GroupsPerRegion)
                 throw new EipException(SecurityGroupErrors.QuotaExceeded(region.RegionId, GroupsPerRegion));
             var group = new SecurityGroup(ResourceIds.New(ResourceIds.SecurityGroup), ctx.Account.AccountId, region.RegionId, vpc.VpcId,
-                name ?? "", description ?? "", type, ctx.Now, []);
+                name ?? "", description ?? "", type, ctx.Now, []) { Tags = tags, ResourceGroupId = resourceGroupId };
             await s.PutAsync(group);
             return new CreateSecurityGroupResponse(ctx.RequestId, group.SecurityGroupId);
         }, ctx.Cancellation);
@@ -60,7 +62,7 @@ public static class SecurityGroupLifecycle
     }
 
     /// <summary>2-128 characters, starting with a letter; letters, digits, colons, underscores, periods and hyphens.</summary>
-    private static bool IsValidName(string name) =>
+    internal static bool IsValidName(string name) =>
         IsValidText(name, 2, 128) && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is ':' or '_' or '.' or '-');
 
     internal static bool IsValidText(string text, int minLength, int maxLength) =>

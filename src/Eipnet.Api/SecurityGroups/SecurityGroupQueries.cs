@@ -1,6 +1,7 @@
 using Eipnet.Api.Rpc;
 using Eipnet.Contracts.SecurityGroups;
 using Eipnet.Domain.Resources;
+using Eipnet.Domain.SecurityGroups;
 using Eipnet.Store.Queries;
 
 namespace Eipnet.Api.SecurityGroups;
@@ -17,23 +18,25 @@ public static class SecurityGroupQueries
         var name = ctx.Optional("SecurityGroupName", 128);
         var type = ctx.OneOf("SecurityGroupType", "normal", "enterprise");
         var networkType = ctx.OneOf("NetworkType", "vpc", "classic");
-        var tags = ctx.ObjectList("Tag", 20);
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx);
         var byToken = ctx.Optional("MaxResults", 16) is not null || ctx.Optional("NextToken", 64) is not null;
         var maxResults = ctx.OptionalInt("MaxResults", 1, 100) ?? 10;
         var offset = TokenPaging.Offset(ctx);
         var (page, size) = ctx.Page(50);
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
-            .AndIf("vpc_id", vpcId).AndIf("id", groupId).AndIf("name", name);
+            .AndIf("vpc_id", vpcId).AndIf("id", groupId).AndIf("name", name).AndIf("resource_group_id", resourceGroupId);
         if (ids is not null)
             query.AndIn("id", ids);
+        Tags.Filter(query, tags);
 
         return await ctx.Store.ReadAsync(async s =>
         {
             // The quota (100 groups per region) bounds this list, so the remaining filters and the page are applied here.
             var groups = (await s.ListAsync<SecurityGroup>(query)).Where(g => type is null || g.SecurityGroupType == type).ToList();
-            // Eipnet has VPC groups only and keeps no tags on them: these filters match nothing.
-            if (networkType == "classic" || tags.Count > 0)
+            // Eipnet has VPC groups only: the classic network matches nothing.
+            if (networkType == "classic")
                 groups.Clear();
 
             IReadOnlyList<SecurityGroup> shown;
@@ -58,7 +61,9 @@ public static class SecurityGroupQueries
         var groupId = ctx.Required("SecurityGroupId", 64);
         var region = ctx.OptionalRegion();
         var direction = ctx.OneOf("Direction", "ingress", "egress", "all") ?? "all";
-        var nicType = ctx.OneOf("NicType", "internet", "intranet");
+        // Terraform's rule resource sends NicType=<nil> (its id's text for an unset nic_type): that is no filter. Any other
+        // value outside the two types is refused.
+        var nicType = ctx.Optional("NicType", 16) == "<nil>" ? null : ctx.OneOf("NicType", "internet", "intranet");
         var maxResults = ctx.OptionalInt("MaxResults", 10, 1000) ?? 500;
         var offset = TokenPaging.Offset(ctx);
 
@@ -75,7 +80,7 @@ public static class SecurityGroupQueries
             var rules = group.Rules.Where(r => (direction == "all" || r.Direction == direction) && nicType != "internet").ToList();
             var (shown, nextToken) = TokenPaging.Page(rules, offset, maxResults);
             return new DescribeSecurityGroupAttributeResponse(ctx.RequestId, group.RegionId, group.SecurityGroupId, group.SecurityGroupName,
-                group.Description, group.VpcId, "Accept", nextToken,
+                group.Description, group.VpcId, InnerAccess.Accept, nextToken,
                 new PermissionList(shown.Select(r => SecurityGroupView.ToPermission(r, names)).ToList()));
         }, ctx.Cancellation);
     }

@@ -19,13 +19,13 @@ public static class SecurityGroupView
         VpcId = g.VpcId,
         Description = g.Description,
         CreationTime = Times.Format(g.CreationTime),
-        ResourceGroupId = "",
+        ResourceGroupId = g.ResourceGroupId,
         EcsCount = members,
         AvailableInstanceAmount = Math.Max(0, (g.SecurityGroupType == "enterprise" ? EnterpriseCapacity : NormalCapacity) - members),
         RuleCount = g.Rules.Count,
         GroupToGroupRuleCount = g.Rules.Count(r => r.PeerGroupId.Length > 0),
         ServiceManaged = false,
-        Tags = new SecurityGroupTagList([]),
+        Tags = new SecurityGroupTagList(g.Tags.Select(t => new SecurityGroupTag(t.Key, t.Value)).ToList()),
     };
 
     /// <summary>One rule; <paramref name="groupNames"/> gives the names of the groups rules refer to.</summary>

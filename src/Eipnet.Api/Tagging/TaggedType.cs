@@ -20,6 +20,11 @@ public abstract class TaggedType(string name)
     public abstract Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string id, string regionId,
         Func<string, IReadOnlyList<ResourceTag>, (IReadOnlyList<ResourceTag> Tags, EipError? Error)> change);
 
+    /// <summary>Moves one of the caller's resources in the region to another resource group (ECS JoinResourceGroup).</summary>
+    /// <returns>The rule the move breaks, or a not-found error; <see cref="TagErrors.JoinResourceTypeNotSupported"/> for a type
+    /// that has no resource group.</returns>
+    public abstract Task<EipError?> ChangeGroupAsync(IStoreSession s, RpcContext ctx, string id, string regionId, string group);
+
     /// <summary>The caller's resources in the region with these ids (all when empty) that carry every filter tag, each with
     /// its tags, in creation order.</summary>
     public abstract Task<IReadOnlyList<(string Id, IReadOnlyList<ResourceTag> Tags)>> ListAsync(IStoreSession s, RpcContext ctx, string regionId,
@@ -27,7 +32,8 @@ public abstract class TaggedType(string name)
 }
 
 /// <summary>A tagged type over documents of <typeparamref name="T"/>; <paramref name="indexed"/> when its table indexes tags;
-/// <paramref name="canChange"/> the state rule a tag change must pass, if any.</summary>
+/// <paramref name="canChange"/> the state rule a tag change must pass, if any; <paramref name="withGroup"/> when the type
+/// has a resource group of its own.</summary>
 public sealed class TaggedType<T>(
     string name,
     Func<T, string> id,
@@ -35,8 +41,22 @@ public sealed class TaggedType<T>(
     Func<T, IReadOnlyList<ResourceTag>> tags,
     Func<T, IReadOnlyList<ResourceTag>, T> withTags,
     bool indexed = true,
-    Func<T, EipError?>? canChange = null) : TaggedType(name) where T : class
+    Func<T, EipError?>? canChange = null,
+    Func<T, string, T>? withGroup = null) : TaggedType(name) where T : class
 {
+    public override async Task<EipError?> ChangeGroupAsync(IStoreSession s, RpcContext ctx, string resourceId, string regionId, string group)
+    {
+        if (withGroup is null)
+            return TagErrors.JoinResourceTypeNotSupported(Name);
+        var item = await s.GetAsync<T>(resourceId);
+        if (item is null || owner(item) != (ctx.Account.AccountId, regionId))
+            return TagErrors.MoveResourceNotFound(resourceId);
+        if (canChange?.Invoke(item) is { } refused)
+            return refused;
+        await s.PutAsync(withGroup(item, group), forDataPlane: false);
+        return null;
+    }
+
     public override async Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string resourceId, string regionId,
         Func<string, IReadOnlyList<ResourceTag>, (IReadOnlyList<ResourceTag> Tags, EipError? Error)> change)
     {

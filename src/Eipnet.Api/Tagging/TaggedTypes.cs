@@ -17,6 +17,21 @@ public static class TaggedTypes
             canChange: LabelRules.CheckEip),
     ];
 
+    /// <summary>The ECS API's: securitygroup (with its resource group) and eni.</summary>
+    public static readonly IReadOnlyList<TaggedType> Ecs =
+    [
+        new TaggedType<SecurityGroup>("securitygroup", g => g.SecurityGroupId, g => (g.AccountId, g.RegionId), g => g.Tags, (g, t) => g with { Tags = t },
+            withGroup: (g, group) => g with { ResourceGroupId = group }),
+        // An ENI's resource group is set at creation only (Terraform's resource_group_id is ForceNew): JoinResourceGroup refuses it.
+        new TaggedType<NetworkInterface>("eni", n => n.NetworkInterfaceId, n => (n.AccountId, n.RegionId), n => n.Tags, (n, t) => n with { Tags = t },
+            canChange: LabelRules.CheckEni),
+    ];
+
+    /// <summary>ECS resource types that Eipnet has or knows but does not tag: DescribeTags finds no tag on them, the change
+    /// actions refuse them.</summary>
+    public static readonly IReadOnlyList<string> EcsUntagged =
+        ["instance", "disk", "volume", "image", "snapshot", "launchtemplate", "ddh", "keypair", "snapshotpolicy", "reservedinstance"];
+
     public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>
         types.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new EipException(TagErrors.ResourceTypeNotSupported(name, types.Select(t => t.Name)));

@@ -12,4 +12,10 @@ public sealed record Association(
 {
     public const string EcsInstance = "EcsInstance";
     public const string NetworkInterface = "NetworkInterface";
+
+    /// <summary>True when the caller named the private IP; DescribeEipAddresses shows PrivateIpAddress only then.</summary>
+    /// <remarks>Terraform's alicloud_eip_association treats private_ip_address as Optional, ForceNew and not Computed: a
+    /// value it did not send would replace the association on every plan. The mapping stays visible on the ENI
+    /// (AssociatedPublicIp of each private IP).</remarks>
+    public bool PrivateIpAddressRequested { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record Eip(
 
     /// <summary>The resource group the EIP is in; empty when none was given.</summary>
     public string ResourceGroupId { get; init; } = "";
+
+    /// <summary>True while deletion protection is on: ReleaseEipAddress is refused (<see cref="EipRelease"/>).</summary>
+    public bool DeletionProtection { get; init; }
 }

@@ -32,4 +32,15 @@ public sealed record NetworkInterface(
     public int PrivateIpCount => 1 + SecondaryIpAddresses.Count;
 
     public bool HasPrivateIp(string ip) => PrimaryIpAddress == ip || SecondaryIpAddresses.Contains(ip);
+
+    /// <summary>The ENI's tags, in the order they were first set.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group the ENI was created in; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = "";
+
+    /// <summary>The SourceDestCheck flag as the caller set it (false unless set).</summary>
+    /// <remarks>Eipnet's data plane checks sources whatever the flag says (SPEC: an instance cannot send from an address
+    /// that is not its own); the flag is kept so that a client reads back what it wrote.</remarks>
+    public bool SourceDestCheck { get; init; }
 }

@@ -14,4 +14,10 @@ public sealed record SecurityGroup(
 {
     /// <summary>Alibaba's limit of rules per security group.</summary>
     public const int MaxRules = 200;
+
+    /// <summary>The group's tags, in the order they were first set.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group the security group is in; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = "";
 }

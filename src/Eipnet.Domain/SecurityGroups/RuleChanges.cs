@@ -26,7 +26,9 @@ public static class RuleChanges
     }
 
     /// <summary>The group's rules without the named rules (by id) and the matched ones (by content), all of one direction.</summary>
-    /// <remarks>All or nothing: when one of them is not in the group nothing is removed and the error names it.</remarks>
+    /// <remarks>A rule named by id must be in the group: when one is not, nothing is removed and the error names it. A rule
+    /// given by content that the group does not have is already revoked: nothing to do (Terraform's destroy of a rule
+    /// retries every other answer, and revoking twice must be harmless).</remarks>
     public static (IReadOnlyList<SecurityGroupRule> Rules, EipError? Error) Remove(
         SecurityGroup group, string direction, IReadOnlyList<string> ruleIds, IReadOnlyList<SecurityGroupRule> matching)
     {
@@ -40,12 +42,25 @@ public static class RuleChanges
         }
         foreach (var wanted in matching)
         {
-            var rule = group.Rules.FirstOrDefault(r => r.SameMatch(wanted));
-            if (rule is null)
-                return (group.Rules, SecurityGroupErrors.RuleNotFound(group.SecurityGroupId, Describe(wanted)));
-            remove.Add(rule.SecurityGroupRuleId);
+            if (group.Rules.FirstOrDefault(r => r.SameMatch(wanted)) is { } rule)
+                remove.Add(rule.SecurityGroupRuleId);
         }
         return (group.Rules.Where(r => !remove.Contains(r.SecurityGroupRuleId)).ToList(), null);
+    }
+
+    /// <summary>The group's rules with a new Description on one rule of <paramref name="direction"/>, named by id or by what it
+    /// matches; null <paramref name="description"/> keeps it.</summary>
+    /// <remarks>Only the description changes: what a rule matches is changed by revoking and authorizing, so the data plane
+    /// never sees a rule change under the same id.</remarks>
+    public static (IReadOnlyList<SecurityGroupRule> Rules, EipError? Error) Describe(
+        SecurityGroup group, string direction, string? ruleId, SecurityGroupRule? matching, string? description)
+    {
+        var rule = ruleId is not null
+            ? group.Rules.FirstOrDefault(r => r.SecurityGroupRuleId == ruleId && r.Direction == direction)
+            : group.Rules.FirstOrDefault(r => r.SameMatch(matching!));
+        if (rule is null)
+            return (group.Rules, SecurityGroupErrors.RuleNotFound(group.SecurityGroupId, ruleId is not null ? $"{direction} rule {ruleId}" : Describe(matching!)));
+        return (group.Rules.Select(r => r == rule ? r with { Description = description ?? r.Description } : r).ToList(), null);
     }
 
     /// <summary>A rule in words, for error messages.</summary>

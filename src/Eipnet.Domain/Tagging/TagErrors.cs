@@ -36,6 +36,12 @@ public static class TagErrors
     public static EipError MoveResourceTypeNotSupported(string type, IEnumerable<string> supported) =>
         new("IllegalParam.ResourceType", $"The ResourceType \"{type}\" cannot be moved between resource groups here; use one of {string.Join(", ", supported)}.", 400);
 
+    public static EipError JoinResourceTypeNotSupported(string type) =>
+        new("InvalidResourceType.NotSupported", $"Resources of type \"{type}\" have no resource group in Eipnet.", 400);
+
+    public static EipError TagFilterNotSupported() =>
+        new("InvalidParameter", "The specified parameter \"TagFilter\" is not valid: Eipnet filters by Tag.N.Key/Tag.N.Value; use those.", 400);
+
     /// <summary>The resource named in MoveResourceGroup does not exist (Alibaba answers 400 here, not 404).</summary>
     public static EipError MoveResourceNotFound(string resourceId) =>
         new("InvalidResourceId.NotFound", $"The resource {resourceId} does not exist in this region.", 400);

@@ -21,7 +21,7 @@ internal static class Tables
 
     public static readonly DocumentTable<SecurityGroup> SecurityGroups = new("security_groups", "security_group", Json.SecurityGroup,
         ("id", g => g.SecurityGroupId), ("account_id", g => g.AccountId), ("region_id", g => g.RegionId), ("vpc_id", g => g.VpcId),
-        ("name", g => g.SecurityGroupName));
+        ("name", g => g.SecurityGroupName), ("resource_group_id", g => g.ResourceGroupId)) { Tags = g => g.Tags };
 
     public static readonly DocumentTable<Instance> Instances = new("instances", "instance", Json.Instance,
         ("id", i => i.InstanceId), ("account_id", i => i.AccountId), ("region_id", i => i.RegionId), ("vpc_id", i => i.VpcId),
@@ -32,7 +32,7 @@ internal static class Tables
         ("id", n => n.NetworkInterfaceId), ("account_id", n => n.AccountId), ("region_id", n => n.RegionId), ("vpc_id", n => n.VpcId),
         ("vswitch_id", n => n.VSwitchId), ("instance_id", n => n.InstanceId), ("type", n => n.Type.ToString()),
         ("status", n => n.Status.ToString()), ("mac", n => n.MacAddress), ("name", n => n.NetworkInterfaceName),
-        ("primary_ip", n => n.PrimaryIpAddress), ("revision", n => n.Revision));
+        ("primary_ip", n => n.PrimaryIpAddress), ("revision", n => n.Revision), ("resource_group_id", n => n.ResourceGroupId)) { Tags = n => n.Tags };
 
     public static readonly DocumentTable<Eip> Eips = new("eips", "eip", Json.Eip,
         ("id", e => e.AllocationId), ("account_id", e => e.AccountId), ("region_id", e => e.RegionId), ("ip_address", e => e.IpAddress),

@@ -13,17 +13,37 @@ public sealed class AssociationLifecycleTests(SharedServer shared) : IClassFixtu
     public async Task Associate_ShowsInstanceModeAndPrivateIp_AsSoonAsTheCallReturns()
     {
         var s = await SceneAsync();
-        var eni = await s.EniAsync();
+        var eni = await s.EniAsync(secondaryIps: 1);
+        var ips = await s.PrivateIpsAsync(eni);
         var eip = await s.EipAsync();
-        (await s.AssociateAsync(eip, eni)).Success();
+        (await s.AssociateAsync(eip, eni, privateIp: ips[1])).Success();
         var seen = await s.EipViewAsync(eip);
         Assert.Contains(seen.GetProperty("Status").GetString(), new[] { "Associating", "InUse" });
         Assert.Equal(eni, seen.GetProperty("InstanceId").GetString());
         Assert.Equal("NetworkInterface", seen.GetProperty("InstanceType").GetString());
         Assert.Equal("NAT", seen.GetProperty("Mode").GetString());
-        Assert.Equal((await s.PrivateIpsAsync(eni))[0], seen.GetProperty("PrivateIpAddress").GetString());
+        Assert.Equal(ips[1], seen.GetProperty("PrivateIpAddress").GetString());
         await s.WaitForEipAsync(eip, "InUse");
     }
+
+    [Fact]
+    public async Task Associate_ShowsNoPrivateIpOnTheEip_WhenTheCallerNamedNone()
+    {
+        // Terraform's private_ip_address is Optional and not Computed (issue 12): a value it did not send is a diff on
+        // every plan. The mapping is still visible on the ENI.
+        var s = await SceneAsync();
+        var eni = await s.EniAsync();
+        var eip = await s.BoundEipAsync(eni);
+        var view = await s.EipViewAsync(eip);
+        Assert.Equal(("", "", "NAT"), (Str(view, "PrivateIpAddress"), Str(view, "VpcId"), Str(view, "Mode")));
+        var primary = (await s.EniViewAsync(eni)).GetProperty("PrivateIpSets").GetProperty("PrivateIpSet")[0];
+        Assert.Equal(eip, primary.GetProperty("AssociatedPublicIp").GetProperty("AllocationId").GetString());
+        var (instance, _) = await s.InstanceAsync();
+        var onInstance = await s.BoundEipAsync(instance, type: "EcsInstance");
+        Assert.Equal("", Str(await s.EipViewAsync(onInstance), "PrivateIpAddress"));
+    }
+
+    private static string Str(System.Text.Json.JsonElement item, string name) => item.GetProperty(name).GetString()!;
 
     [Fact]
     public async Task TransitionalEip_AcceptsOnlyDescribeCalls()

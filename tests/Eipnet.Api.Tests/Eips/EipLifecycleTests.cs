@@ -26,6 +26,19 @@ public sealed class EipLifecycleTests
         Assert.Equal(allocated.GetProperty("EipAddress").GetString(), item.GetProperty("IpAddress").GetString());
     }
 
+    [Theory]
+    [InlineData("SecurityProtectionTypes.1", "AntiDDoS_Enhanced")]
+    [InlineData("PublicIpAddressPoolId", "pippool-acfmxazb4ph6aiy")]
+    [InlineData("Zone", "cn-hangzhou-i")]
+    public async Task Allocate_RefusesWhatEipnetDoesNotHave_InsteadOfIgnoringIt(string name, string value)
+    {
+        await using var server = await TestServer.StartAsync();
+        var c = await server.NewClientAsync();
+        (await c.Vpc("AllocateEipAddress", ("RegionId", "cn-hangzhou"), (name, value))).Error("InvalidParameter", 400);
+        var all = (await c.Vpc("DescribeEipAddresses", ("RegionId", "cn-hangzhou"))).Success();
+        Assert.Equal(0, all.GetProperty("TotalCount").GetInt32());
+    }
+
     [Fact]
     public async Task Allocate_StoresTags_AndDescribeFiltersByThem()
     {

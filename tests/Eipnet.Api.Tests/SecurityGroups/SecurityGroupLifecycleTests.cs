@@ -254,7 +254,7 @@ public sealed class SecurityGroupLifecycleTests(SharedServer shared) : IClassFix
     }
 
     [Fact]
-    public async Task Describe_ReturnsEmptyList_WhenFilteringByTagOrClassicNetwork()
+    public async Task Describe_ReturnsEmptyList_WhenFilteringByAnAbsentTagOrClassicNetwork()
     {
         var c = await Server.NewClientAsync();
         await GroupAsync(c, await NetworkAsync(c));

@@ -20,9 +20,39 @@ public sealed class ProviderClient(Uri endpoint, Account account)
     public Task<RpcResult> Vpc(string action, IEnumerable<(string Key, string Value)> body, IEnumerable<(string Key, string Value)>? query = null) =>
         PostAsync(RpcTestClient.VpcVersion, action, query ?? [], body);
 
+    /// <summary>Calls an ECS action the same way (the provider's tea path for ECS).</summary>
+    public Task<RpcResult> Ecs(string action, IEnumerable<(string Key, string Value)> body, IEnumerable<(string Key, string Value)>? query = null) =>
+        PostAsync(RpcTestClient.EcsVersion, action, query ?? [], body);
+
+    /// <summary>Calls an ECS action as the provider's v1 SDK does (alibaba-cloud-sdk-go): a typed request is a POST with
+    /// every parameter in the query and no body; a CommonRequest (<paramref name="common"/>) is a GET. Both add Format=JSON,
+    /// an empty SignatureType and the RegionId (reference §2.1).</summary>
+    public async Task<RpcResult> EcsV1(string action, IEnumerable<(string Key, string Value)> query, bool common = false)
+    {
+        var method = common ? HttpMethod.Get : HttpMethod.Post;
+        var pairs = new List<KeyValuePair<string, string>>
+        {
+            new("Action", action), new("Format", "JSON"), new("Version", RpcTestClient.EcsVersion), new("SignatureType", ""),
+            new("Timestamp", DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+            new("SignatureNonce", Guid.NewGuid().ToString("N")), new("SignatureMethod", "HMAC-SHA1"), new("SignatureVersion", "1.0"),
+            new("AccessKeyId", account.AccessKeyId),
+        };
+        pairs.AddRange(query.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)));
+        if (pairs.All(p => p.Key != "RegionId"))
+            pairs.Add(new("RegionId", Region));
+        pairs.Add(new("Signature", SignatureV1.Sign(method.Method, pairs, account.AccessKeySecret)));
+        using var request = new HttpRequestMessage(method, new Uri(endpoint, "/?" + GoEncode(pairs)));
+        return await RpcTestClient.SendAsync(request);
+    }
+
     /// <summary>The provider's NotFoundError on the tea path: HTTP 404, or "NotFound" in the composed message.</summary>
     public static bool IsNotFound(RpcResult r) =>
         r.Status == HttpStatusCode.NotFound || (!r.Ok && r.Body.TryGetProperty("Message", out var m) && m.GetString()!.Contains("NotFound", StringComparison.Ordinal));
+
+    /// <summary>The provider's NotFoundError for v1 SDK errors: HTTP 404, one of three codes, or "instance is not found".</summary>
+    public static bool IsNotFoundV1(RpcResult r) =>
+        r.Status == HttpStatusCode.NotFound || r.Code is "NotFound" or "Instance.Notfound" or "Forbidden.InstanceNotFound"
+        || (!r.Ok && r.Raw.Contains("instance is not found", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>common.go buildClientToken: TF-&lt;Action&gt;-&lt;unix seconds&gt;-&lt;uuid&gt;, cut to 64 characters.</summary>
     public static string ClientToken(string action)

@@ -19,6 +19,29 @@ public static class Replay
         return state;
     }
 
+    /// <summary>A provider-shaped client for a new account on the server, and an SDK-shaped one for the same account (to
+    /// make what a replay needs but does not replay).</summary>
+    public static async Task<(ProviderClient Provider, RpcTestClient Api)> ClientsAsync(TestServer server)
+    {
+        var api = await server.NewClientAsync();
+        return (new ProviderClient(server.Server.Endpoint, api.Account), api);
+    }
+
+    /// <summary>Calls <paramref name="call"/> until it succeeds, as the provider's retry loops do for the codes it retries
+    /// on; any other error fails. Bounded by <see cref="Fixtures.WaitForAsync"/>'s limit.</summary>
+    public static async Task<System.Text.Json.JsonElement> RetryAsync(string what, Func<Task<RpcResult>> call, params string[] retryOn)
+    {
+        RpcResult? last = null;
+        return await Fixtures.WaitForAsync(what, async () =>
+        {
+            last = await call();
+            if (last.Ok)
+                return last.Body;
+            Assert.True(retryOn.Contains(last.Code), $"{what}: {last.Raw}");
+            return null;
+        }, _ => true);
+    }
+
     /// <summary>A provider-shaped client for a new account on the server.</summary>
     public static async Task<ProviderClient> ClientAsync(TestServer server) =>
         new(server.Server.Endpoint, (await server.NewClientAsync()).Account);

@@ -206,6 +206,37 @@ const steps = [
     assert.match(str(ingress, 'CreateTime'), TIME);
     s.ingressRuleId = str(ingress, 'SecurityGroupRuleId');
   }],
+  ['Ecs.ModifySecurityGroupRule (by id) and ModifySecurityGroupEgressRule (by content, twice) change rule descriptions', async ({ c, s }) => {
+    await c.call('Ecs', 'ModifySecurityGroupRule', { RegionId: R, SecurityGroupId: s.sgId, SecurityGroupRuleId: s.ingressRuleId, Description: AWKWARD });
+    const egress = { RegionId: R, SecurityGroupId: s.sgId, IpProtocol: 'TCP', PortRange: '443/443', DestCidrIp: '0.0.0.0/0', Description: 'https out' };
+    await c.call('Ecs', 'ModifySecurityGroupEgressRule', egress);
+    await c.call('Ecs', 'ModifySecurityGroupEgressRule', egress);
+    const { body } = await c.call('Ecs', 'DescribeSecurityGroupAttribute', { RegionId: R, SecurityGroupId: s.sgId });
+    const rules = list(body, 'Permissions', 'Permission');
+    assert.equal(str(rules.find((r) => str(r, 'Direction') === 'ingress'), 'Description'), AWKWARD);
+    assert.equal(str(rules.find((r) => str(r, 'Direction') === 'egress'), 'Description'), 'https out');
+  }],
+  ['Ecs.ModifySecurityGroupAttribute renames the group; ModifySecurityGroupPolicy takes Accept', async ({ c, s }) => {
+    await c.call('Ecs', 'ModifySecurityGroupAttribute', { RegionId: R, SecurityGroupId: s.sg2Id, SecurityGroupName: 'sdk-extra-2', Description: AWKWARD });
+    await c.call('Ecs', 'ModifySecurityGroupPolicy', { RegionId: R, SecurityGroupId: s.sg2Id, InnerAccessPolicy: 'Accept' });
+    const { body } = await c.call('Ecs', 'DescribeSecurityGroupAttribute', { RegionId: R, SecurityGroupId: s.sg2Id });
+    assert.deepEqual([str(body, 'SecurityGroupName'), str(body, 'Description'), str(body, 'InnerAccessPolicy')], ['sdk-extra-2', AWKWARD, 'Accept']);
+  }],
+  ['Ecs.TagResources, ListTagResources, DescribeTags, UntagResources and JoinResourceGroup label a security group', async ({ c, s }) => {
+    await c.call('Ecs', 'TagResources', { RegionId: R, ResourceType: 'securitygroup', ResourceId: [s.sg2Id], Tag: [{ Key: 'sdk', Value: AWKWARD }] });
+    const { body } = await c.call('Ecs', 'ListTagResources', { RegionId: R, ResourceType: 'securitygroup', ResourceId: [s.sg2Id] });
+    const [tag] = list(body, 'TagResources', 'TagResource');
+    assert.deepEqual([str(tag, 'ResourceId'), str(tag, 'TagKey'), str(tag, 'TagValue')], [s.sg2Id, 'sdk', AWKWARD]);
+    const described = (await c.call('Ecs', 'DescribeTags', { RegionId: R, ResourceType: 'securitygroup', ResourceId: s.sg2Id })).body;
+    const [shown] = list(described, 'Tags', 'Tag');
+    assert.deepEqual([str(shown, 'TagKey'), str(shown, 'TagValue'), num(shown, 'ResourceTypeCount', 'Securitygroup')], ['sdk', AWKWARD, 1]);
+    await c.call('Ecs', 'JoinResourceGroup', { RegionId: R, ResourceType: 'securitygroup', ResourceId: s.sg2Id, ResourceGroupId: 'rg-acfmsdk02' });
+    const found = (await c.call('Ecs', 'DescribeSecurityGroups', { RegionId: R, ResourceGroupId: 'rg-acfmsdk02', Tag: [{ Key: 'sdk', Value: AWKWARD }] })).body;
+    const [group] = list(found, 'SecurityGroups', 'SecurityGroup');
+    assert.deepEqual([str(group, 'SecurityGroupId'), str(group, 'ResourceGroupId')], [s.sg2Id, 'rg-acfmsdk02']);
+    await c.call('Ecs', 'UntagResources', { RegionId: R, ResourceType: 'securitygroup', ResourceId: [s.sg2Id], TagKey: ['sdk'] });
+    assert.equal(num((await c.call('Ecs', 'DescribeSecurityGroups', { RegionId: R, Tag: [{ Key: 'sdk' }] })).body, 'TotalCount'), 0);
+  }],
   ['Ecs.RevokeSecurityGroup and RevokeSecurityGroupEgress remove the rules; the empty list is []', async ({ c, s }) => {
     await c.call('Ecs', 'RevokeSecurityGroup', { RegionId: R, SecurityGroupId: s.sgId, SecurityGroupRuleId: [s.ingressRuleId] });
     await c.call('Ecs', 'RevokeSecurityGroupEgress', {
@@ -225,6 +256,7 @@ const steps = [
       bool(g, 'ServiceManaged');
       assert.equal(str(g, 'VpcId'), s.vpcId);
       assert.deepEqual(list(g, 'Tags', 'Tag'), []);
+      str(g, 'ResourceGroupId');
     }
   }],
 
@@ -362,6 +394,13 @@ const steps = [
   }],
   ['Vpc.ModifyEipAddressAttribute changes bandwidth, name and description', async ({ c, s }) => {
     await c.call('Vpc', 'ModifyEipAddressAttribute', { AllocationId: s.eipId, Bandwidth: '10', Name: 'sdk-eip-2', Description: AWKWARD });
+  }],
+  ['Vpc.DeletionProtection protects the EIP: shown as a boolean, ReleaseEipAddress refused until it is lifted', async ({ c, s, w }) => {
+    await c.call('Vpc', 'DeletionProtection', { RegionId: R, InstanceId: s.eipId, Type: 'EIP', ProtectionEnable: true });
+    assert.equal(bool(await w.eip(s.eipId), 'DeletionProtection'), true);
+    await fails(c.call('Vpc', 'ReleaseEipAddress', { RegionId: R, AllocationId: s.eipId }), 'InvalidOperation.DeletionProtection', 400);
+    await c.call('Vpc', 'DeletionProtection', { RegionId: R, InstanceId: s.eipId, Type: 'EIP', ProtectionEnable: false });
+    assert.equal(bool(await w.eip(s.eipId), 'DeletionProtection'), false);
   }],
   ['Vpc.DescribeEipAddresses shows the EIP with the SDK\'s types (Bandwidth a string)', async ({ c, s }) => {
     const { body } = await c.call('Vpc', 'DescribeEipAddresses', { RegionId: R, AllocationId: s.eipId });

@@ -10,7 +10,7 @@ const { startServer } = require('../lib/server');
 const { connect, STYLES } = require('../lib/clients');
 const { fails } = require('../lib/expect');
 const { Scene } = require('../lib/scene');
-const { str } = require('../lib/shape');
+const { str, list } = require('../lib/shape');
 const { serverHealthy } = require('../lib/suite');
 
 // account: 'preview' is on the multi-EIP allowlist, 'plain' is not; 'raised' is allowlisted with eips-per-eni 11.
@@ -58,9 +58,11 @@ const ROWS = [
   }, ['InvalidAssociation.Duplicated', 400]],
   ['Secondary NAT: omitted PrivateIpAddress means the primary IP, which is then taken', 'preview', 'cn-shenzhen', async (s) => {
     const eni = await s.eni(1);
-    const [primary] = await s.privateIps(eni);
     const eip = await s.bound(eni);
-    assert.equal(str(await s.w.eip(eip), 'PrivateIpAddress'), primary);
+    // The EIP shows only a private IP the caller named; the ENI shows the mapping on its primary IP.
+    assert.equal(str(await s.w.eip(eip), 'PrivateIpAddress'), '');
+    const ips = list(await s.w.eni(eni), 'PrivateIpSets', 'PrivateIpSet');
+    assert.equal(str(ips[0], 'AssociatedPublicIp', 'AllocationId'), eip);
     return s.associate(await s.eip(), eni);
   }, ['InvalidAssociation.Duplicated', 400]],
   ['Secondary NAT: a private IP that is not the ENI\'s', 'preview', 'cn-shenzhen',

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Tagging;
+
+public sealed record DescribeTagList(IReadOnlyList<DescribeTagItem> Tag);
