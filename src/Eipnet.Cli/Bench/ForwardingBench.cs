@@ -15,11 +15,18 @@ internal static class ForwardingBench
         var run = new CommandRunner();
         var tools = await ToolsAsync(run, withIptables: counts.Any(n => n <= neutronMaxEips), ct);
         var (started, loadBefore) = (DateTime.UtcNow, await LoadAverageAsync());
-        var setups = new List<ForwardingSetup> { ForwardingSetup.Plain(), ForwardingSetup.Conntrack() };
-        foreach (var (kind, n) in counts.Select(n => (ForwardingKind.Eipnet, n)).Concat(counts.Where(n => n <= neutronMaxEips).Select(n => (ForwardingKind.Neutron, n))))
+        var setups = new List<ForwardingSetup> { ForwardingSetup.Plain(), ForwardingSetup.PlainOneHop(), ForwardingSetup.Conntrack() };
+        foreach (var (kind, n) in counts.Select(n => (ForwardingKind.Eipnet, n))
+            .Concat(counts.Select(n => (ForwardingKind.EipnetGateway, n)))
+            .Concat(counts.Where(n => n <= neutronMaxEips).Select(n => (ForwardingKind.Neutron, n))))
         {
             var start = Stopwatch.GetTimestamp();
-            var setup = kind == ForwardingKind.Eipnet ? ForwardingSetup.Eipnet(n) : ForwardingSetup.Neutron(n);
+            var setup = kind switch
+            {
+                ForwardingKind.Eipnet => ForwardingSetup.Eipnet(n),
+                ForwardingKind.EipnetGateway => ForwardingSetup.EipnetGateway(n),
+                _ => ForwardingSetup.Neutron(n),
+            };
             Progress($"rendered {setup.Name}: {setup.Ruleset.Length / 1e6:F1} MB in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
             setups.Add(setup);
         }
@@ -28,7 +35,7 @@ internal static class ForwardingBench
         var plainConntrack = 0;
         await using (var net = await ForwardingTopology.CreateAsync(run, ct))
         {
-            Progress($"namespaces {net.Client}, {net.Gateway}, {net.Instance}");
+            Progress($"namespaces {net.Client}, {net.Gateway}, {net.Router}, {net.Instance}");
             var probes = new ForwardingProbes(run, net, duration, parallel);
             var (iperf, connectionServer) = await probes.StartServersAsync(ct);
             try
@@ -67,7 +74,8 @@ internal static class ForwardingBench
         var heading = string.Join('\n',
             $"# Eipnet data-plane forwarding benchmark, {started:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores",
             "",
-            $"Client (203.0.113.0/24) ⇄ gateway ⇄ instance, veth pairs, one network namespace each; {tools}. "
+            $"Client (203.0.113.0/24) ⇄ gateway ⇄ VPC router ⇄ instance, veth pairs, one network namespace each, as the product lays out an EIP's path, "
+                + $"and a direct client ⇄ router link for the one-hop baseline; {tools}. "
                 + $"{rounds} rounds, each running every configuration once in a rotated order; {duration.TotalSeconds:F0} s per measurement.",
             "",
             "- UDP: one iperf3 sender, 64-byte payloads, unlimited rate; packets counted at the instance's interface. iperf3 runs with sender and receiver pinned to CPUs 0 and 1.",
@@ -75,11 +83,13 @@ internal static class ForwardingBench
             $"- Connections: {parallel} client threads each connecting and resetting (SO_LINGER 0), completed handshakes counted.",
             "- Per CPU-second: the same work divided by the CPU time of the processes at both ends (for UDP, the sender's), which "
                 + "includes the gateway's softirq work done in their context; it does not fall just because other tenants take CPU time.",
-            "- Plain routing: no ruleset in the gateway. Conntrack only: one forward rule reading the flow's state. Both without "
+            "- Plain routing (the baseline): no ruleset anywhere, through gateway and router. One hop less: the same over the client's "
+                + "direct link to the router. Conntrack only: one forward rule in the router reading the flow's state. All without "
                 + "translation: the client sends to the instance's private address.",
-            $"- Eipnet NAT: the planner's table for N NAT EIPs, the measured EIP {ForwardingTopology.MeasuredEip} among them, loaded with "
-                + "one nft -f. Neutron-style: one DNAT and one SNAT rule per EIP in linear chains, the measured EIP last, loaded with "
-                + "iptables-nft-restore.",
+            $"- Eipnet NAT in the router: the planner's router table for N NAT EIPs, the measured EIP {ForwardingTopology.MeasuredEip} among them, "
+                + "loaded with one nft -f; the gateway routes the EIP by a plain static route. As deployed: also the planner's gateway "
+                + "table (the eip_vpc map marks the packet with its VPC) and the per-VPC fwmark rule and table. Neutron-style: one DNAT and "
+                + "one SNAT rule per EIP in linear chains in the router, the measured EIP last, loaded with iptables-nft-restore.",
             "",
             $"Machine load (1-minute load average, /proc/loadavg) before: {loadBefore}, after: {await LoadAverageAsync()}.");
         return ForwardingReport.Render(heading, setups, results, plainConntrack);

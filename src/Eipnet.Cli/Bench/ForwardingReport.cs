@@ -90,7 +90,17 @@ internal static class ForwardingReport
         void Row(string title, Func<Column, string> cell) => line($"| {title} | {string.Join(" | ", columns.Select(cell))} |");
 
         var nat = setups.Where(s => s.Kind == ForwardingKind.Eipnet).ToList();
+        var deployed = setups.Where(s => s.Kind == ForwardingKind.EipnetGateway).ToList();
         var tracked = setups.SingleOrDefault(s => s.Kind == ForwardingKind.Conntrack);
+        if (setups.SingleOrDefault(s => s.Kind == ForwardingKind.PlainOneHop) is { } oneHop)
+            Row("plain through gateway + router ÷ router only: what the gateway hop costs", c => Invariant($"{1 / Ratio(results, oneHop, plain, c.Value).Median:F2}"));
+        if (deployed.Count > 0)
+        {
+            Row($"Eipnet as deployed ÷ plain (lowest median over {string.Join(", ", deployed.Select(s => s.Eips.ToString("N0", CultureInfo.InvariantCulture)))} EIPs)",
+                c => Invariant($"{deployed.Min(s => Ratio(results, s, plain, c.Value).Median):F2}"));
+            Row("Eipnet as deployed ÷ NAT in the router alone: what the gateway's steering adds (lowest)", c => Invariant($"{deployed.Min(s =>
+                Ratio(results, s, nat.Single(n => n.Eips == s.Eips), c.Value).Median):F2}"));
+        }
         if (tracked is not null)
             Row("conntrack alone ÷ plain: the floor under any stateful NAT", c => Invariant($"{Ratio(results, tracked, plain, c.Value).Median:F2}"));
         if (nat.Count > 0)
@@ -104,13 +114,14 @@ internal static class ForwardingReport
                 Row("Eipnet NAT ÷ conntrack alone: what translation, anti-spoofing and security groups add (lowest)",
                     c => Invariant($"{nat.Min(s => Ratio(results, s, tracked, c.Value).Median):F2}"));
         }
-        foreach (var kind in new[] { ForwardingKind.Eipnet, ForwardingKind.Neutron })
+        foreach (var kind in new[] { ForwardingKind.Eipnet, ForwardingKind.EipnetGateway, ForwardingKind.Neutron })
         {
             var sized = setups.Where(s => s.Kind == kind).OrderBy(s => s.Eips).ToList();
             if (sized.Count < 2)
                 continue;
             var (fewest, most) = (sized[0], sized[^1]);
-            Row($"{(kind == ForwardingKind.Eipnet ? "Eipnet NAT" : "Neutron-style iptables")}: {most.Eips:N0} ÷ {fewest.Eips:N0} EIPs (flat: ≥ {Flat:F2})", c =>
+            var title = kind switch { ForwardingKind.Eipnet => "Eipnet NAT in the router", ForwardingKind.EipnetGateway => "Eipnet as deployed", _ => "Neutron-style iptables" };
+            Row($"{title}: {most.Eips:N0} ÷ {fewest.Eips:N0} EIPs (flat: ≥ {Flat:F2})", c =>
             {
                 var (median, _, high) = Ratio(results, most, fewest, c.Value);
                 return Invariant($"{median:F2} ") + (median >= Flat ? "flat" : high < Flat ? Invariant($"**drops {1 - median:P0}**") : "within noise");

@@ -34,12 +34,19 @@ internal static class ForwardingRulesets
 
     /// <summary>The VPC router's nft table for <paramref name="eips"/> NAT EIPs, rendered by the product's planner
     /// (<see cref="HostPlan.For"/>) as the agent loads it at start-up: one <c>nft -f</c> transaction.</summary>
-    public static string EipnetTable(int eips)
+    public static string EipnetTable(int eips) => EipnetTables(eips).Router;
+
+    /// <summary>The VPC router's and the gateway's nft tables for <paramref name="eips"/> NAT EIPs.</summary>
+    public static (string Router, string Gateway) EipnetTables(int eips)
     {
         var state = new DesiredState();
         state.Apply(Desired(eips));
-        return HostPlan.For(state, HostPlanOptions.Default).Tables[HostPlanOptions.Default.RouterNamespace(VpcId)].RenderLoad();
+        var plan = HostPlan.For(state, HostPlanOptions.Default);
+        return (plan.Tables[HostPlanOptions.Default.RouterNamespace(VpcId)].RenderLoad(), plan.Tables[HostPlanOptions.Default.GatewayNamespace].RenderLoad());
     }
+
+    /// <summary>The VPC of every benchmark ENI: its router's transit link in the gateway, its mark and its table.</summary>
+    public const string BenchVpcId = VpcId;
 
     /// <summary>What the control plane would send for this host: the measured ENI on its own instance with one EIP, and
     /// eips - 1 filler EIPs on ENIs of 100 private IPs each (as the planner's 10,000-EIP scale tests build them).</summary>

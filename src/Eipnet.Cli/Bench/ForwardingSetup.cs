@@ -2,20 +2,26 @@ namespace Eipnet.Cli.Bench;
 
 /// <summary>One configuration of the forwarding benchmark: what the gateway holds (Ruleset, loaded with nft or
 /// iptables-nft-restore; empty for plain routing) and the address the client sends to.</summary>
-internal sealed record ForwardingSetup(ForwardingKind Kind, int Eips, string Target, string Ruleset)
+internal sealed record ForwardingSetup(ForwardingKind Kind, int Eips, string Target, string Ruleset, string GatewayRuleset = "")
 {
     public string Name => Kind switch
     {
-        ForwardingKind.Plain => "plain routing (baseline)",
+        ForwardingKind.PlainOneHop => "plain routing, router only (one hop less)",
+        ForwardingKind.Plain => "plain routing, gateway + router (baseline)",
         ForwardingKind.Conntrack => "conntrack only, no translation",
-        ForwardingKind.Eipnet => $"Eipnet NAT, {Count}",
+        ForwardingKind.Eipnet => $"Eipnet NAT in the router, {Count}",
+        ForwardingKind.EipnetGateway => $"Eipnet as deployed (gateway steering + router), {Count}",
         _ => $"Neutron-style iptables, {Count}",
     };
 
     private string Count => Eips == 1 ? "1 EIP" : $"{Eips:N0} EIPs";
 
-    /// <summary>Plain routing: no rules, the client sends to the instance's private address.</summary>
+    /// <summary>Plain routing: no rules, the client sends to the instance's private address through the gateway and the router.</summary>
     public static ForwardingSetup Plain() => new(ForwardingKind.Plain, 0, ForwardingTopology.InstanceAddress, "");
+
+    /// <summary>Plain routing over the client's direct link to the router, to the instance's second address: what the
+    /// gateway hop costs.</summary>
+    public static ForwardingSetup PlainOneHop() => new(ForwardingKind.PlainOneHop, 0, ForwardingTopology.DirectInstanceAddress, "");
 
     /// <summary>Connection tracking and nothing else (one rule that reads the flow's state), the client sending to the private
     /// address: the floor under any stateful NAT, and what stateful security groups need anyway.</summary>
@@ -25,6 +31,14 @@ internal sealed record ForwardingSetup(ForwardingKind Kind, int Eips, string Tar
     /// <summary>Eipnet's own table, as the product's planner renders it for this many NAT EIPs.</summary>
     public static ForwardingSetup Eipnet(int eips) =>
         new(ForwardingKind.Eipnet, eips, ForwardingTopology.MeasuredEip, ForwardingRulesets.EipnetTable(eips));
+
+    /// <summary>The router's table and the gateway's, as the planner renders them for this many NAT EIPs, with the gateway's
+    /// per-VPC rule in place.</summary>
+    public static ForwardingSetup EipnetGateway(int eips)
+    {
+        var (router, gateway) = ForwardingRulesets.EipnetTables(eips);
+        return new(ForwardingKind.EipnetGateway, eips, ForwardingTopology.MeasuredEip, router, gateway);
+    }
 
     /// <summary>One DNAT and one SNAT rule per EIP in linear chains, as OpenStack Neutron's L3 agent writes them.</summary>
     public static ForwardingSetup Neutron(int eips) =>

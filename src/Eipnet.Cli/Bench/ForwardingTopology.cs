@@ -6,17 +6,23 @@ using Eipnet.DataPlane.Linux;
 
 namespace Eipnet.Cli.Bench;
 
-/// <summary>Three namespaces of this run: the client ("internet" host) ⇄ the gateway ⇄ the instance, joined by veth pairs.
-/// The gateway's interfaces are named as Eipnet names them (the uplink, and the measured ENI's gateway side), so the
-/// rules of Eipnet's table apply to the measured traffic as they do in the product.</summary>
+/// <summary>Four namespaces of this run, as the product lays out an EIP's path: the client ("internet" host) ⇄ the gateway ⇄
+/// the VPC's router ⇄ the instance, joined by veth pairs, plus a direct link from the client to the router (to measure what
+/// the gateway hop costs). Interfaces are named as Eipnet names them (the gateway's uplink and transit link, the router's
+/// transit link and the measured ENI's host end), so the rules of Eipnet's tables apply to the measured traffic as they do
+/// in the product.</summary>
 /// <remarks>Every namespace is named "eipbench-SUFFIX-ROLE" and deleted on dispose. Veth pairs are created inside our
 /// namespaces and the sysctls set are per namespace; the root namespace's links, addresses, routes, sysctls and rulesets are
-/// never touched, and rules are only ever loaded with "ip netns exec" into the gateway.</remarks>
+/// never touched, and rules are only ever loaded with "ip netns exec" into the gateway and the router.</remarks>
 internal sealed class ForwardingTopology : IAsyncDisposable
 {
     public const string Prefix = "eipbench-";
     public const string ClientAddress = "203.0.113.2", UplinkAddress = "203.0.113.1";
     public const string InstanceAddress = "10.0.0.10", InstanceGateway = "10.0.0.1";
+
+    /// <summary>The instance's second address, which the client reaches over its direct link to the router.</summary>
+    public const string DirectInstanceAddress = "10.0.0.11";
+    private const string DirectClient = "192.0.2.2", DirectRouter = "192.0.2.1";
     public const string MeasuredEip = "198.51.100.10";
     public const string InstanceDevice = "eth0";
 
@@ -27,14 +33,20 @@ internal sealed class ForwardingTopology : IAsyncDisposable
         this.run = run;
         Client = $"{Prefix}{suffix}-client";
         Gateway = $"{Prefix}{suffix}-gw";
+        Router = $"{Prefix}{suffix}-router";
         Instance = $"{Prefix}{suffix}-instance";
     }
 
     public string Client { get; }
     public string Gateway { get; }
+    public string Router { get; }
     public string Instance { get; }
 
-    /// <summary>The measured ENI's interface in the gateway, as the anti-spoofing set and the security-group maps name it.</summary>
+    private IEnumerable<string> All => [Client, Gateway, Router, Instance];
+
+    private static string TransitGatewaySide => HostPlan.TransitGatewayName(ForwardingRulesets.BenchVpcId);
+
+    /// <summary>The measured ENI's interface in the router, as the anti-spoofing set and the security-group maps name it.</summary>
     public static string GatewaySide => EniNames.Gateway(ForwardingRulesets.MeasuredEniId);
 
     public static async Task<ForwardingTopology> CreateAsync(CommandRunner run, CancellationToken ct)
@@ -54,21 +66,38 @@ internal sealed class ForwardingTopology : IAsyncDisposable
 
     private async Task BuildAsync(CancellationToken ct)
     {
-        var uplink = HostPlanOptions.TransitName; // the measured gateway plays a VPC router: its way out is the transit link
-        foreach (var ns in new[] { Client, Gateway, Instance })
+        const string transit = HostPlanOptions.TransitName;
+        var (gw169, router169) = (HostPlanOptions.TransitGatewayAddress, HostPlanOptions.TransitRouterAddress);
+        foreach (var ns in All)
             await LabTopology.EnsureNamespaceAsync(run, ns, ct);
-        await run.IpCheckAsync(Client, ["link", "add", "wan", "type", "veth", "peer", "name", uplink, "netns", Gateway], ct);
-        await run.IpCheckAsync(Gateway, ["link", "add", GatewaySide, "type", "veth", "peer", "name", InstanceDevice, "netns", Instance], ct);
+        await run.IpCheckAsync(Client, ["link", "add", "wan", "type", "veth", "peer", "name", HostPlanOptions.Default.UplinkName, "netns", Gateway], ct);
+        await run.IpCheckAsync(Gateway, ["link", "add", TransitGatewaySide, "type", "veth", "peer", "name", transit, "netns", Router], ct);
+        await run.IpCheckAsync(Router, ["link", "add", GatewaySide, "type", "veth", "peer", "name", InstanceDevice, "netns", Instance], ct);
+        await run.IpCheckAsync(Client, ["link", "add", "direct", "type", "veth", "peer", "name", "direct", "netns", Router], ct);
         await UpAsync(Client, "wan", ClientAddress + "/24", ct);
-        await UpAsync(Gateway, uplink, UplinkAddress + "/24", ct);
-        await UpAsync(Gateway, GatewaySide, InstanceGateway + "/24", ct);
+        await UpAsync(Gateway, HostPlanOptions.Default.UplinkName, UplinkAddress + "/24", ct);
+        await UpAsync(Gateway, TransitGatewaySide, gw169 + "/32", ct);
+        await UpAsync(Router, transit, router169 + "/32", ct);
+        await UpAsync(Router, GatewaySide, InstanceGateway + "/24", ct);
         await UpAsync(Instance, InstanceDevice, InstanceAddress + "/24", ct);
-        // The client reaches the EIP (and, for plain routing, the private address) through the gateway; the gateway has no
-        // route to the EIP, so only a translated packet reaches the instance.
+        await run.IpCheckAsync(Instance, ["addr", "add", DirectInstanceAddress + "/24", "dev", InstanceDevice], ct);
+        await UpAsync(Client, "direct", DirectClient + "/30", ct);
+        await UpAsync(Router, "direct", DirectRouter + "/30", ct);
+        // The client reaches the EIP and the instance's first address through the gateway, its second address over the direct
+        // link; the router has no route to the EIP, so only a translated packet reaches the instance. The gateway's plain
+        // routes to the router stand for its steering in every configuration but the deployed one, whose fwmark rule
+        // (priority 100) comes first.
         await run.IpCheckAsync(Client, ["route", "add", "default", "via", UplinkAddress], ct);
+        await run.IpCheckAsync(Client, ["route", "add", DirectInstanceAddress + "/32", "via", DirectRouter], ct);
+        await run.IpCheckAsync(Gateway, ["route", "add", InstanceAddress + "/32", "via", router169, "dev", TransitGatewaySide, "onlink"], ct);
+        await run.IpCheckAsync(Gateway, ["route", "add", MeasuredEip + "/32", "via", router169, "dev", TransitGatewaySide, "onlink"], ct);
+        await run.IpCheckAsync(Gateway, ["route", "add", "default", "via", router169, "dev", TransitGatewaySide, "onlink",
+            "table", HostPlan.VpcTable(ForwardingRulesets.BenchVpcId).ToString(CultureInfo.InvariantCulture)], ct);
+        await run.IpCheckAsync(Router, ["route", "add", "default", "via", gw169, "dev", transit, "onlink"], ct);
         await run.IpCheckAsync(Instance, ["route", "add", "default", "via", InstanceGateway], ct);
-        await run.SysctlAsync(Gateway, ["net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"], ct);
-        // A SYN the gateway drops costs the connection-rate client one retransmission (1 s), not the default two minutes.
+        foreach (var ns in new[] { Gateway, Router })
+            await run.SysctlAsync(ns, ["net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"], ct);
+        // A SYN the router drops costs the connection-rate client one retransmission (1 s), not the default two minutes.
         await run.SysctlAsync(Client, ["net.ipv4.tcp_syn_retries=1"], ct);
     }
 
@@ -78,30 +107,42 @@ internal sealed class ForwardingTopology : IAsyncDisposable
         await run.IpCheckAsync(ns, ["link", "set", device, "up"], ct);
     }
 
-    /// <summary>Makes the gateway hold exactly this configuration's rules, with an empty conntrack table; returns how long
-    /// loading the rules took.</summary>
+    /// <summary>Makes the router (and the gateway) hold exactly this configuration's rules, with empty conntrack tables;
+    /// returns how long loading the rules took.</summary>
     public async Task<TimeSpan> UseAsync(ForwardingSetup setup, CancellationToken ct)
     {
         // Flushing the whole ruleset also removes iptables-nft's tables; with no rule left, conntrack unhooks from the
         // namespace, so plain routing pays nothing for it.
-        await CheckAsync(Gateway, "nft", ["flush", "ruleset"], null, ct);
-        await CheckAsync(Gateway, "conntrack", ["-F"], null, ct);
+        foreach (var ns in new[] { Gateway, Router })
+        {
+            await CheckAsync(ns, "nft", ["flush", "ruleset"], null, ct);
+            await CheckAsync(ns, "conntrack", ["-F"], null, ct);
+        }
+        var mark = HostPlan.VpcMark(ForwardingRulesets.BenchVpcId).ToString(CultureInfo.InvariantCulture);
+        await run.IpAsync(Gateway, ["rule", "del", "priority", "100"], ct); // absent but in the deployed configuration
         var start = Stopwatch.GetTimestamp();
         switch (setup.Kind)
         {
             case ForwardingKind.Conntrack or ForwardingKind.Eipnet:
-                await CheckAsync(Gateway, "nft", ["-f", "-"], setup.Ruleset, ct);
+                await CheckAsync(Router, "nft", ["-f", "-"], setup.Ruleset, ct);
+                break;
+            case ForwardingKind.EipnetGateway:
+                await CheckAsync(Router, "nft", ["-f", "-"], setup.Ruleset, ct);
+                await CheckAsync(Gateway, "nft", ["-f", "-"], setup.GatewayRuleset, ct);
+                await run.IpCheckAsync(Gateway, ["rule", "add", "fwmark", mark, "lookup",
+                    HostPlan.VpcTable(ForwardingRulesets.BenchVpcId).ToString(CultureInfo.InvariantCulture), "priority", "100"], ct);
                 break;
             case ForwardingKind.Neutron:
-                await CheckAsync(Gateway, "iptables-nft-restore", [], setup.Ruleset, ct);
+                await CheckAsync(Router, "iptables-nft-restore", [], setup.Ruleset, ct);
                 break;
         }
         return Stopwatch.GetElapsedTime(start);
     }
 
-    /// <summary>Entries in the gateway's conntrack table (0 while no rule asks for connection tracking).</summary>
+    /// <summary>Entries in the gateway's and the router's conntrack tables (0 while no rule asks for connection tracking).</summary>
     public async Task<int> ConntrackEntriesAsync(CancellationToken ct) =>
-        int.Parse((await CheckAsync(Gateway, "conntrack", ["-C"], null, ct)).Trim(), CultureInfo.InvariantCulture);
+        int.Parse((await CheckAsync(Gateway, "conntrack", ["-C"], null, ct)).Trim(), CultureInfo.InvariantCulture)
+        + int.Parse((await CheckAsync(Router, "conntrack", ["-C"], null, ct)).Trim(), CultureInfo.InvariantCulture);
 
     private async Task<string> CheckAsync(string ns, string program, IReadOnlyList<string> args, string? stdin, CancellationToken ct)
     {
@@ -109,11 +150,11 @@ internal sealed class ForwardingTopology : IAsyncDisposable
         return result.Succeeded ? result.Stdout : throw new CommandFailedException(result);
     }
 
-    /// <summary>Deletes the three namespaces, and with them the links and rules inside.</summary>
+    /// <summary>Deletes the four namespaces, and with them the links and rules inside.</summary>
     public async ValueTask DisposeAsync()
     {
         CommandResult? failed = null;
-        foreach (var ns in new[] { Client, Gateway, Instance })
+        foreach (var ns in All)
         {
             if (!Namespaces.Exists(ns))
                 continue;
