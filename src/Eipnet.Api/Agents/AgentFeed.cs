@@ -24,6 +24,10 @@ public sealed partial class AgentFeed(
 
     private const int MaxReportBytes = 4096;
 
+    // "Last seen" is for operators: written at most this often per agent, not on every watch of a busy host.
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromSeconds(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> lastSeen = new(StringComparer.Ordinal);
+
     /// <summary>Whether the request is for the agent contract rather than the RPC API.</summary>
     public static bool Handles(HttpContext http) => http.Request.Path.StartsWithSegments("/agent", StringComparison.Ordinal);
 
@@ -76,7 +80,12 @@ public sealed partial class AgentFeed(
             _ => throw Invalid("full must be 0 or 1."),
         };
         var wait = TimeSpan.FromMilliseconds(Math.Min(QueryLong(http, "wait", (long)AgentWire.DefaultWait.TotalMilliseconds), (long)MaxWait.TotalMilliseconds));
-        await store.TouchAgentAsync(agent, time.GetUtcNow(), ct);
+        var now = time.GetUtcNow();
+        if (!lastSeen.TryGetValue(agent, out var seenAt) || now - seenAt >= SeenResolution)
+        {
+            await store.TouchAgentAsync(agent, now, ct);
+            lastSeen[agent] = now;
+        }
         var deadline = time.GetUtcNow() + wait;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         while (true)
