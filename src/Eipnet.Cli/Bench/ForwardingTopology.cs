@@ -95,6 +95,8 @@ internal sealed class ForwardingTopology : IAsyncDisposable
             "table", HostPlan.VpcTable(ForwardingRulesets.BenchVpcId).ToString(CultureInfo.InvariantCulture)], ct);
         await run.IpCheckAsync(Router, ["route", "add", "default", "via", gw169, "dev", transit, "onlink"], ct);
         await run.IpCheckAsync(Instance, ["route", "add", "default", "via", InstanceGateway], ct);
+        // Answers to the direct link leave from the second address (a UDP server's reply takes the route's source).
+        await run.IpCheckAsync(Instance, ["route", "add", "192.0.2.0/30", "via", InstanceGateway, "src", DirectInstanceAddress], ct);
         foreach (var ns in new[] { Gateway, Router })
             await run.SysctlAsync(ns, ["net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"], ct);
         // A SYN the router drops costs the connection-rate client one retransmission (1 s), not the default two minutes.
