@@ -27,9 +27,13 @@ public static class InstanceQueries
         var publicIps = ctx.JsonStringArray("PublicIpAddresses", 100);
         var eipAddresses = ctx.JsonStringArray("EipAddresses", 100);
         var page = DescribePage.Read(ctx, maxPageSize: 100, maxResults: 100);
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx);
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
-            .AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId).AndIf("zone_id", zoneId).AndIf("status", status).AndIf("instance_type", type);
+            .AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId).AndIf("zone_id", zoneId).AndIf("status", status).AndIf("instance_type", type)
+            .AndIf("resource_group_id", resourceGroupId);
+        Tags.Filter(query, tags);
         // InstanceName takes * as a wildcard.
         if (name is not null && name.Contains('*'))
             query.AndLike("name", name.Replace('*', '%'));
