@@ -30,8 +30,12 @@ public static class InstanceLaunch
         var privateIp = PrivateIp(ctx);
         if (privateIp is not null && amount > 1)
             throw RpcContext.Invalid("PrivateIpAddress", "it can only be given when Amount is 1.");
-        ctx.OneOf("InstanceChargeType", "PostPaid", "PrePaid");
-        ctx.OneOf("InternetChargeType", "PayByTraffic", "PayByBandwidth");
+        // Instances are pay-as-you-go and have no internet bandwidth of their own (EIPs carry it): anything else would be shown
+        // as what it is not.
+        if (ctx.OneOf("InstanceChargeType", "PostPaid", "PrePaid") == "PrePaid")
+            throw RpcContext.Invalid("InstanceChargeType", "Eipnet's instances are pay-as-you-go (PostPaid).");
+        if (ctx.OneOf("InternetChargeType", "PayByTraffic", "PayByBandwidth") == "PayByBandwidth")
+            throw RpcContext.Invalid("InternetChargeType", "Eipnet's instances have no public bandwidth of their own (associate an EIP); use PayByTraffic or leave it out.");
         if (ctx.OptionalInt("InternetMaxBandwidthOut", 0, 100) > 0)
             throw RpcContext.Invalid("InternetMaxBandwidthOut", "Eipnet assigns no static public IPs; leave it 0 and associate an EIP instead.");
         var dryRun = ctx.OptionalBool("DryRun") ?? false;
