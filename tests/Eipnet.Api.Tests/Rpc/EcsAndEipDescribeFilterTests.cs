@@ -10,8 +10,7 @@ namespace Eipnet.Api.Tests.Rpc;
 /// @alicloud/vpc20160428 7.3.2), less the tenancy parameters (OwnerId, OwnerAccount, ResourceOwnerId,
 /// ResourceOwnerAccount), which are not filters (docs/decisions.md). Options that change the answer's shape, not its
 /// rows (AdditionalAttributes, NeedSaleCycle, IsQueryEcsCount, IncludeReservationData, FuzzyQuery on its own, MaxResults),
-/// have no "lacking" value: they must keep the kept resource. Every call asks for pages of one, so the kept resource,
-/// made first, is the one a matching call shows.</remarks>
+/// have no "lacking" value: they must keep the kept resource (<see cref="FilterAudit"/>).</remarks>
 public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.World world) : IClassFixture<EcsAndEipDescribeFilterTests.World>
 {
     private const string R = Fixtures.Region;
@@ -84,7 +83,7 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
          "IncludeReservationData", "LockReason", "PageNumber", "PageSize", "PublicIpAddressPoolId", "RegionId", "ResourceGroupId",
          "SecurityProtectionEnabled", "SegmentInstanceId", "ServiceManaged", "Status", "Tag"];
 
-    // Lists sent as Name.1; the Filter and Tag pairs as Name.1.Key / Name.1.Value.
+    // Lists sent as Name.1 (FilterAudit sends the Filter and Tag pairs as Name.1.Key / Name.1.Value).
     private static readonly HashSet<string> RepeatLists = ["AdditionalAttributes", "Ipv6Address", "NetworkInterfaceId", "PrivateIpAddress"];
 
     // filter                         value the kept resource has                     value it lacks (null: an option, not a filter)
@@ -234,43 +233,6 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
         Assert.Equal(2, await Count(("SecurityGroupName", "e"), ("FuzzyQuery", "true")));
     }
 
-    private async Task CheckAsync(string version, string action, string outer, string inner, string idField, string kept, string filter, string having, string? lacking)
-    {
-        var keptId = world.Values[kept];
-        string Resolve(string value) => world.Values.Aggregate(value, (v, kv) => v.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
-        async Task<(bool Refused, string[] Ids)> Call(string value)
-        {
-            (string, string)[] p = filter switch
-            {
-                "Tag" or "Filter" => [($"{filter}.1.Key", value.Split('=')[0]), ($"{filter}.1.Value", value.Contains('=') ? value.Split('=')[1] : "")],
-                _ when RepeatLists.Contains(filter) => [($"{filter}.1", Resolve(value))],
-                _ => [(filter, Resolve(value))],
-            };
-            if (filter != "RegionId")
-                p = [("RegionId", R), .. p];
-            if (filter != "PageSize")
-                p = [.. p, ("PageSize", "1")]; // one page per resource: PageNumber filters too
-            var r = await world.Client.CallAsync(version, action, p);
-            if (!r.Ok)
-            {
-                Assert.InRange((int)r.Status, 400, 499);
-                return (true, []);
-            }
-            return (false, Fixtures.List(r.Body, outer, inner).Select(e => e.GetProperty(idField).GetString()!).ToArray());
-        }
-
-        var with = await Call(having);
-        Assert.False(with.Refused, $"{action} {filter}={having} was refused");
-        Assert.Contains(keptId, with.Ids);
-        if (filter == "PageSize")
-        {
-            Assert.Equal(2, with.Ids.Length);
-            Assert.Single((await Call("1")).Ids);
-            return;
-        }
-        if (lacking is null)
-            return;
-        var without = await Call(lacking);
-        Assert.True(without.Refused || !without.Ids.Contains(keptId), $"{action} {filter}={lacking} neither filtered nor was refused");
-    }
+    private Task CheckAsync(string version, string action, string outer, string inner, string idField, string kept, string filter, string having, string? lacking) =>
+        FilterAudit.CheckAsync(world.Client, world.Values, version, action, (outer, inner, idField), kept, filter, having, lacking, RepeatLists);
 }

@@ -136,18 +136,8 @@ public static class AlicloudInstance
     /// Stopped and Stopping may show.</summary>
     public static async Task<RpcResult?> DeleteAsync(ProviderClient c, string id)
     {
-        RpcResult? refused = null;
-        await Fixtures.WaitForAsync($"instance {id} deleted", async () =>
-        {
-            var r = await c.EcsV1("DeleteInstance", [("InstanceId", id), ("Force", "true")]);
-            if (r.Ok || r.Code is "InvalidInstanceId.NotFound" or "Forbidden.InstanceNotFound")
-                return r.Body;
-            if (r.Code is "IncorrectInstanceStatus" or "IncorrectInstanceStatus.Initializing" or "LastTokenProcessing")
-                return null;
-            refused = r;
-            return r.Body;
-        }, _ => true);
-        if (refused is not null)
+        if (await Replay.DeleteAsync($"instance {id} deleted", () => c.EcsV1("DeleteInstance", [("InstanceId", id), ("Force", "true")]),
+            ["IncorrectInstanceStatus", "IncorrectInstanceStatus.Initializing", "LastTokenProcessing"], "InvalidInstanceId.NotFound", "Forbidden.InstanceNotFound") is { } refused)
             return refused;
         await Fixtures.WaitForAsync($"instance {id} gone", async () =>
         {
