@@ -18,9 +18,12 @@ public static class EipAssociations
     {
         var allocationId = ctx.Required("AllocationId", 64);
         var targetId = ctx.Required("InstanceId", 64);
-        var targetType = ctx.OneOf("InstanceType", TargetTypes) ?? Association.EcsInstance;
+        // Alibaba answers any InstanceType it does not take, known or not, with InvalidInstanceType.ValueNotSupported.
+        var targetType = ctx.Optional("InstanceType", 64) ?? Association.EcsInstance;
         if (targetType is not (Association.EcsInstance or Association.NetworkInterface))
-            throw new EipException(new EipError("InvalidInstanceType.ValueNotSupported", $"Eipnet associates EIPs with ECS instances and network interfaces only, not {targetType}.", 400));
+            throw new EipException(new EipError("InvalidInstanceType.ValueNotSupported", TargetTypes.Contains(targetType)
+                ? $"Eipnet associates EIPs with ECS instances and network interfaces only, not {targetType}."
+                : $"The InstanceType \"{targetType}\" is not supported; use EcsInstance or NetworkInterface.", 400));
         var modeText = ctx.Optional("Mode", 32) ?? "NAT";
         if (!AssociationModes.TryParse(modeText, out var mode))
             throw RpcContext.Invalid("Mode", "it must be NAT, BINDED or MULTI_BINDED.");

@@ -31,6 +31,14 @@ public static class EipQueries
         var name = ctx.Text("EipName", 1, 128);
         var (page, size) = ctx.Page(100);
         var tags = Tags.Read(ctx);
+        ctx.OptionalBool("IncludeReservationData");
+        if (ctx.Parameters.Any(p => p.Key.StartsWith("Filter.", StringComparison.Ordinal) && p.Value.Length > 0))
+            throw RpcContext.Invalid("Filter", "Eipnet does not filter EIPs by creation or expiry time; leave Filter.N out.");
+        // What Eipnet's EIPs never have (customer pools, Anti-DDoS, segments, service management): asked for, nothing matches.
+        var matchNothing = ctx.Optional("PublicIpAddressPoolId", 64) is not null || ctx.OptionalBool("SecurityProtectionEnabled") == true
+            || ctx.Optional("SegmentInstanceId", 64) is not null || ctx.OptionalBool("ServiceManaged") == true;
+        if (ctx.OptionalBool("DryRun") == true)
+            throw new EipException(EcsErrors.DryRunOperation());
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("status", status).AndIf("instance_type", associatedType).AndIf("instance_id", associatedId)
@@ -40,7 +48,7 @@ public static class EipQueries
         if (addresses is not null)
             query.AndIn("ip_address", addresses);
         // Eipnet never locks an EIP, and releases at once: these filters match nothing.
-        if (lockReason is not null || status == "Releasing")
+        if (lockReason is not null || status == "Releasing" || matchNothing)
             query.AndIn("id", []);
 
         var (total, eips) = await ctx.Store.ReadAsync(async s =>

@@ -101,6 +101,7 @@ public static class ServerHost
         builder.Services.AddSingleton<AccountCache>();
         builder.Services.AddSingleton<NonceLedger>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NonceLedger>());
+        builder.Services.AddSingleton(sp => new AccountThrottle(options.AccountRequestsPerSecond, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<RpcDispatcher>();
         builder.Services.AddSingleton(gate);
         builder.Services.AddSingleton(sp => new KestrelRefusals(

@@ -31,4 +31,7 @@ public sealed record ServerOptions
     /// <summary>How long a connection may wait for its next request before the server closes it; request headers must
     /// also arrive within this time, but never get more than 30 s.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests a second each account may make (a burst of as many passes); beyond it, Throttling.User. 0: off.</summary>
+    public int AccountRequestsPerSecond { get; init; }
 }

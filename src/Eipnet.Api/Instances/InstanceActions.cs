@@ -15,6 +15,15 @@ public static class InstanceActions
             .Add(RpcAction.Write(Products.Ecs, "StartInstance", InstanceLifecycle.StartAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Ecs, "StopInstance", InstanceLifecycle.StopAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Ecs, "DeleteInstance", InstanceLifecycle.DeleteAsync, common.RequestIdResponse))
-            .Add(RpcAction.Read(Products.Ecs, "DescribeInstances", InstanceQueries.DescribeAsync, instances.DescribeInstancesResponse));
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstances", InstanceQueries.DescribeAsync, instances.DescribeInstancesResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyInstanceAttribute", InstanceAttributes.ModifyAsync, common.RequestIdResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeUserData", InstanceAttributes.DescribeUserDataAsync, instances.DescribeUserDataResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttribute", InstanceAttributes.DescribeAttributeAsync, instances.DescribeInstanceAttributeResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceMaintenanceAttributes", InstanceAttributes.DescribeMaintenanceAsync,
+                instances.DescribeInstanceMaintenanceAttributesResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttachmentAttributes", InstanceAttributes.DescribeAttachmentAsync,
+                instances.DescribeInstanceAttachmentAttributesResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceRamRole", InstanceAttributes.DescribeRamRoleAsync, instances.DescribeInstanceRamRoleResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeDisks", DiskQueries.DescribeAsync, instances.DescribeDisksResponse));
     }
 }

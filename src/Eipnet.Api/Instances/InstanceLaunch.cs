@@ -30,11 +30,23 @@ public static class InstanceLaunch
         var privateIp = PrivateIp(ctx);
         if (privateIp is not null && amount > 1)
             throw RpcContext.Invalid("PrivateIpAddress", "it can only be given when Amount is 1.");
-        ctx.OneOf("InstanceChargeType", "PostPaid", "PrePaid");
-        ctx.OneOf("InternetChargeType", "PayByTraffic", "PayByBandwidth");
+        // Instances are pay-as-you-go and have no internet bandwidth of their own (EIPs carry it): anything else would be shown
+        // as what it is not.
+        if (ctx.OneOf("InstanceChargeType", "PostPaid", "PrePaid") == "PrePaid")
+            throw RpcContext.Invalid("InstanceChargeType", "Eipnet's instances are pay-as-you-go (PostPaid).");
+        if (ctx.OneOf("InternetChargeType", "PayByTraffic", "PayByBandwidth") == "PayByBandwidth")
+            throw RpcContext.Invalid("InternetChargeType", "Eipnet's instances have no public bandwidth of their own (associate an EIP); use PayByTraffic or leave it out.");
         if (ctx.OptionalInt("InternetMaxBandwidthOut", 0, 100) > 0)
             throw RpcContext.Invalid("InternetMaxBandwidthOut", "Eipnet assigns no static public IPs; leave it 0 and associate an EIP instead.");
         var dryRun = ctx.OptionalBool("DryRun") ?? false;
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx) ?? "";
+        var userData = ctx.Optional("UserData", 64 * 1024) ?? "";
+        if (userData.Length > 0 && InstanceRules.CheckUserData(userData) is { } badUserData)
+            throw new EipException(badUserData);
+        var deletionProtection = ctx.OptionalBool("DeletionProtection") ?? false;
+        var systemDisk = InstanceSettings.SystemDisk(ctx);
+        InstanceSettings.RefuseUnmodelled(ctx);
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
@@ -60,7 +72,10 @@ public static class InstanceLaunch
                 // Pending until the data plane has applied this revision; the reconciler then makes it Running.
                 var instance = new Instance(
                     instanceId, ctx.Account.AccountId, region.RegionId, vsw.ZoneId, vsw.VpcId, vsw.VSwitchId, type.InstanceTypeId, imageId,
-                    name, hostName ?? DefaultHostName(instanceId), description, InstanceStatus.Pending, eniId, ctx.Now, null, revision);
+                    name, hostName ?? DefaultHostName(instanceId), description, InstanceStatus.Pending, eniId, ctx.Now, null, revision)
+                {
+                    Tags = tags, ResourceGroupId = resourceGroupId, UserData = userData, DeletionProtection = deletionProtection, SystemDisk = systemDisk,
+                };
                 await s.PutAsync(eni);
                 await s.PutAsync(instance);
                 ids.Add(instanceId);

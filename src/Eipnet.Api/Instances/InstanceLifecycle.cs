@@ -60,6 +60,8 @@ public static class InstanceLifecycle
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, [id, .. changing]), async s =>
         {
             var instance = await Find.InstanceAsync(s, ctx, id, region?.RegionId);
+            if (InstanceRules.CheckDelete(instance) is { } protectedError)
+                throw new EipException(protectedError);
             if (!force && instance.Status != InstanceStatus.Stopped)
                 throw new EipException(EcsErrors.IncorrectInstanceStatus(id, instance.Status.ToString(), "Stopped (or pass Force=true)"));
             var enis = await s.ListAsync<NetworkInterface>(EnisOf(ctx.Account.AccountId, id));

@@ -27,9 +27,34 @@ public static class InstanceQueries
         var publicIps = ctx.JsonStringArray("PublicIpAddresses", 100);
         var eipAddresses = ctx.JsonStringArray("EipAddresses", 100);
         var page = DescribePage.Read(ctx, maxPageSize: 100, maxResults: 100);
+        var tags = Tags.Read(ctx);
+        var resourceGroupId = ResourceGroupParameter.Read(ctx);
+        var imageId = ctx.Optional("ImageId", 128);
+        var family = ctx.Optional("InstanceTypeFamily", 64);
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
+        // Output options, not filters.
+        ctx.RepeatList("AdditionalAttributes", 20);
+        ctx.OptionalBool("NeedSaleCycle");
+        // What Eipnet cannot filter by is refused rather than ignored (an ignored filter would list every instance).
+        foreach (var metadata in new[] { "HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit" })
+            ctx.Refuse(metadata, "Eipnet's instances have no metadata service options to filter by; leave it out.");
+        if (ctx.Parameters.Any(p => p.Key.StartsWith("Filter.", StringComparison.Ordinal) && p.Value.Length > 0))
+            throw RpcContext.Invalid("Filter", "Eipnet does not filter instances by creation or expiry time; leave Filter.N out.");
+        // What Eipnet's instances never are or have: asked for, it matches nothing; asked against, everything.
+        var matchNothing = ctx.OneOf("InstanceChargeType", "PostPaid", "PrePaid") == "PrePaid"
+            || ctx.OneOf("InstanceNetworkType", "vpc", "classic") == "classic"
+            || ctx.OneOf("InternetChargeType", "PayByTraffic", "PayByBandwidth") == "PayByBandwidth"
+            || ctx.OptionalBool("IoOptimized") == false || ctx.OptionalBool("DeviceAvailable") == true
+            || ctx.Optional("HpcClusterId", 64) is not null || ctx.Optional("KeyPairName", 128) is not null || ctx.Optional("LockReason", 32) is not null
+            || ctx.JsonStringArray("InnerIpAddresses", 100) is { Count: > 0 } || ctx.JsonStringArray("RdmaIpAddresses", 100) is { Count: > 0 }
+            || ctx.RepeatList("Ipv6Address", 100).Count > 0;
+        if (dryRun)
+            throw new EipException(EcsErrors.DryRunOperation());
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
-            .AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId).AndIf("zone_id", zoneId).AndIf("status", status).AndIf("instance_type", type);
+            .AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId).AndIf("zone_id", zoneId).AndIf("status", status).AndIf("instance_type", type)
+            .AndIf("resource_group_id", resourceGroupId);
+        Tags.Filter(query, tags);
         // InstanceName takes * as a wildcard.
         if (name is not null && name.Contains('*'))
             query.AndLike("name", name.Replace('*', '%'));
@@ -38,8 +63,10 @@ public static class InstanceQueries
         if (ids is not null)
             query.AndIn("id", ids);
         // Eipnet gives instances no static public IPs: that filter matches nothing.
-        if (publicIps is { Count: > 0 })
+        if (publicIps is { Count: > 0 } || matchNothing)
             query.AndIn("id", []);
+        if (family is not null)
+            query.AndIn("instance_type", ctx.Catalog.InstanceTypes.Where(t => t.InstanceTypeFamily == family).Select(t => t.InstanceTypeId).ToList());
 
         return await ctx.Store.ReadAsync(async s =>
         {
@@ -49,6 +76,10 @@ public static class InstanceQueries
                 query.AndIn("id", InstanceIds(await s.ListAsync<NetworkInterface>(Primaries().AndIn("primary_ip", privateIps))));
             if (eipAddresses is { Count: > 0 })
                 query.AndIn("id", await WithEipsAsync(s, ctx.Account.AccountId, region.RegionId, eipAddresses));
+            // The image is in the document: the account's instances in the region (bounded by its quota) are matched here.
+            if (imageId is not null)
+                query.AndIn("id", (await s.ListAsync<Instance>(DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)))
+                    .Where(i => i.ImageId == imageId).Select(i => i.InstanceId).ToList());
             if (securityGroupId is not null)
                 query.AndIn("id", InstanceIds((await s.ListAsync<NetworkInterface>(Primaries())).Where(n => n.SecurityGroupIds.Contains(securityGroupId))));
 

@@ -37,10 +37,10 @@ internal static class InstanceView
             InternetMaxBandwidthOut = 0,
             InstanceNetworkType = "vpc",
             IoOptimized = true,
-            ResourceGroupId = "",
+            ResourceGroupId = i.ResourceGroupId,
             // Eipnet bills nothing while stopped; Alibaba shows Not-applicable for instances that are not stopped.
             StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
-            DeletionProtection = false,
+            DeletionProtection = i.DeletionProtection,
             VpcAttributes = new InstanceVpcAttributes(i.VpcId, i.VSwitchId, "",
                 new InstanceIpAddressList(primary is null ? [] : [primary.PrimaryIpAddress])),
             EipAddress = eip is null
@@ -51,7 +51,7 @@ internal static class InstanceView
             SecurityGroupIds = new InstanceSecurityGroupIdList(primary?.SecurityGroupIds ?? []),
             NetworkInterfaces = new InstanceNetworkInterfaceList(enis.OrderBy(n => n.DeviceIndex).Select(ToNetworkInterface).ToList()),
             OperationLocks = new InstanceLockReasonList([]),
-            Tags = new InstanceTagList([]),
+            Tags = new InstanceTagList(i.Tags.Select(t => new InstanceTag(t.Key, t.Value)).ToList()),
         };
     }
 

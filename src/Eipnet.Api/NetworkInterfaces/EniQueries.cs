@@ -27,6 +27,8 @@ public static class EniQueries
         var page = DescribePage.Read(ctx, maxPageSize: 1000, maxResults: 500);
         var tags = Tags.Read(ctx);
         var resourceGroupId = ResourceGroupParameter.Read(ctx);
+        // Eipnet's ENIs have no IPv6 addresses and none is managed by another service: asking for either matches nothing.
+        var matchNothing = ctx.RepeatList("Ipv6Address", 100).Count > 0 || ctx.OptionalBool("ServiceManaged") == true;
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("instance_id", instanceId).AndIf("vpc_id", vpcId).AndIf("vswitch_id", vSwitchId)
@@ -36,7 +38,7 @@ public static class EniQueries
             query.AndIn("id", ids);
         // The SecurityGroupId filter finds secondary ENIs only (alibaba-api.md §2.7).
         query.AndIf("type", securityGroupId is null ? type : type ?? nameof(EniType.Secondary));
-        if (type == "Trunk" || (securityGroupId is not null && type == nameof(EniType.Primary)) || NeverShown.Contains(status))
+        if (type == "Trunk" || (securityGroupId is not null && type == nameof(EniType.Primary)) || NeverShown.Contains(status) || matchNothing)
             query.AndIn("id", []);
         else
             query.AndIf("status", status);

@@ -39,7 +39,7 @@ public static class RegionQueries
     }
 
     /// <summary>zh-CN, en-US or ja in any case (the VPC API documents lower case, ECS mixed case).</summary>
-    private static void CheckLanguage(RpcContext ctx)
+    internal static void CheckLanguage(RpcContext ctx)
     {
         var language = ctx.Optional("AcceptLanguage", 16);
         if (language is not null && !Languages.Contains(language, StringComparer.OrdinalIgnoreCase))

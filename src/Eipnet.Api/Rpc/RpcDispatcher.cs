@@ -20,7 +20,7 @@ using Eipnet.Domain.Catalog; // inside the namespace: Eipnet.Api.Catalog would h
 /// <summary>The one HTTP endpoint: reads the call, authenticates it, runs the action, writes JSON or XML.</summary>
 public sealed partial class RpcDispatcher(
     ActionTable actions, IEipStore store, Catalog catalog, ChangeSignal changes, AccountCache accounts, NonceLedger nonces,
-    TimeProvider time, ILogger<RpcDispatcher> log)
+    AccountThrottle throttle, TimeProvider time, ILogger<RpcDispatcher> log)
 {
     // Parameters that describe the envelope, not the operation: they differ between retries of one ClientToken call.
     private static readonly HashSet<string> EnvelopeParameters = new(StringComparer.Ordinal)
@@ -52,6 +52,7 @@ public sealed partial class RpcDispatcher(
 
             var account = await AuthenticateAsync(call, http.RequestAborted);
             accountId = account.AccountId;
+            throttle.Take(account.AccountId);
 
             if (string.IsNullOrEmpty(call.Action))
                 throw new EipException(EipError.MissingParameter("Action"));

@@ -1,5 +1,6 @@
 using Eipnet.Api.Rpc;
 using Eipnet.Contracts.SecurityGroups;
+using Eipnet.Domain.Errors;
 using Eipnet.Domain.Resources;
 using Eipnet.Domain.SecurityGroups;
 using Eipnet.Store.Queries;
@@ -16,6 +17,11 @@ public static class SecurityGroupQueries
         var groupId = ctx.Optional("SecurityGroupId", 64);
         var ids = ctx.JsonStringArray("SecurityGroupIds", 100);
         var name = ctx.Optional("SecurityGroupName", 128);
+        // FuzzyQuery=true makes SecurityGroupName match names that contain it.
+        var fuzzy = ctx.OptionalBool("FuzzyQuery") ?? false;
+        ctx.OptionalBool("IsQueryEcsCount");
+        var serviceManaged = ctx.OptionalBool("ServiceManaged");
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
         var type = ctx.OneOf("SecurityGroupType", "normal", "enterprise");
         var networkType = ctx.OneOf("NetworkType", "vpc", "classic");
         var tags = Tags.Read(ctx);
@@ -26,17 +32,20 @@ public static class SecurityGroupQueries
         var (page, size) = ctx.Page(50);
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
-            .AndIf("vpc_id", vpcId).AndIf("id", groupId).AndIf("name", name).AndIf("resource_group_id", resourceGroupId);
+            .AndIf("vpc_id", vpcId).AndIf("id", groupId).AndIf("name", fuzzy ? null : name).AndIf("resource_group_id", resourceGroupId);
         if (ids is not null)
             query.AndIn("id", ids);
         Tags.Filter(query, tags);
+        if (dryRun)
+            throw new EipException(EcsErrors.DryRunOperation());
 
         return await ctx.Store.ReadAsync(async s =>
         {
             // The quota (100 groups per region) bounds this list, so the remaining filters and the page are applied here.
-            var groups = (await s.ListAsync<SecurityGroup>(query)).Where(g => type is null || g.SecurityGroupType == type).ToList();
-            // Eipnet has VPC groups only: the classic network matches nothing.
-            if (networkType == "classic")
+            var groups = (await s.ListAsync<SecurityGroup>(query)).Where(g => type is null || g.SecurityGroupType == type)
+                .Where(g => !fuzzy || name is null || g.SecurityGroupName.Contains(name, StringComparison.Ordinal)).ToList();
+            // Eipnet has VPC groups only, none managed by another service: those match nothing.
+            if (networkType == "classic" || serviceManaged == true)
                 groups.Clear();
 
             IReadOnlyList<SecurityGroup> shown;

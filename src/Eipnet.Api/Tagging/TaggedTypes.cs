@@ -17,7 +17,7 @@ public static class TaggedTypes
             canChange: LabelRules.CheckEip),
     ];
 
-    /// <summary>The ECS API's: securitygroup (with its resource group) and eni.</summary>
+    /// <summary>The ECS API's: securitygroup and instance (each with its resource group) and eni.</summary>
     public static readonly IReadOnlyList<TaggedType> Ecs =
     [
         new TaggedType<SecurityGroup>("securitygroup", g => g.SecurityGroupId, g => (g.AccountId, g.RegionId), g => g.Tags, (g, t) => g with { Tags = t },
@@ -25,12 +25,14 @@ public static class TaggedTypes
         // An ENI's resource group is set at creation only (Terraform's resource_group_id is ForceNew): JoinResourceGroup refuses it.
         new TaggedType<NetworkInterface>("eni", n => n.NetworkInterfaceId, n => (n.AccountId, n.RegionId), n => n.Tags, (n, t) => n with { Tags = t },
             canChange: LabelRules.CheckEni),
+        new TaggedType<Instance>("instance", i => i.InstanceId, i => (i.AccountId, i.RegionId), i => i.Tags, (i, t) => i with { Tags = t },
+            canChange: InstanceRules.CheckChange, withGroup: (i, group) => i with { ResourceGroupId = group }),
     ];
 
     /// <summary>ECS resource types that Eipnet has or knows but does not tag: DescribeTags finds no tag on them, the change
     /// actions refuse them.</summary>
     public static readonly IReadOnlyList<string> EcsUntagged =
-        ["instance", "disk", "volume", "image", "snapshot", "launchtemplate", "ddh", "keypair", "snapshotpolicy", "reservedinstance"];
+        ["disk", "volume", "image", "snapshot", "launchtemplate", "ddh", "keypair", "snapshotpolicy", "reservedinstance"];
 
     public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>
         types.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -30,11 +30,12 @@ internal static class ServerCommand
         var region = new Option<string>("--lab-region") { Description = "The region whose EIPs the lab serves (the only one with a pool).", DefaultValueFactory = _ => LabCatalog.DefaultRegion };
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
         var maxConnections = new Option<int>("--max-connections") { Description = "Client connections served at once; up to 64 more are answered Throttling and closed.", DefaultValueFactory = _ => 8192 };
+        var throttle = new Option<int>("--throttle-per-account") { Description = "Requests a second each account may make; beyond it, Throttling.User. 0 (the default): no limit.", DefaultValueFactory = _ => 0 };
         var idleTimeout = new Option<int>("--idle-timeout-seconds") { Description = "How long a client connection may wait for its next request before it is closed.", DefaultValueFactory = _ => 60 };
         var command = new Command("server", "Run the control plane (Alibaba Cloud VPC 2016-04-28 and ECS 2014-05-26 RPC API) and its data plane.");
         db.AddTo(command);
         lab.AddTo(command);
-        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout })
+        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout, throttle })
             command.Options.Add(option);
         command.SetAction(async (result, ct) =>
         {
@@ -49,6 +50,7 @@ internal static class ServerCommand
                 ResyncPeriod = resyncPeriod,
                 MaxConnections = Math.Max(1, result.GetValue(maxConnections)),
                 IdleTimeout = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(idleTimeout))),
+                AccountRequestsPerSecond = Math.Max(0, result.GetValue(throttle)),
                 BootstrapAccount = keyId is { Length: > 0 } && keySecret is { Length: > 0 } ? (keyId, keySecret) : null,
                 BootstrapMultiEip = Environment.GetEnvironmentVariable("EIPNET_BOOTSTRAP_MULTI_EIP") == "1",
             };

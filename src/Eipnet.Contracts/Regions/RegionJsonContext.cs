@@ -7,4 +7,7 @@ namespace Eipnet.Contracts.Regions;
 [JsonSerializable(typeof(DescribeRegionsResponse))]
 [JsonSerializable(typeof(DescribeZonesResponse))]
 [JsonSerializable(typeof(DescribeInstanceTypesResponse))]
+[JsonSerializable(typeof(DescribeAvailableResourceResponse))]
+[JsonSerializable(typeof(DescribeEcsZonesResponse))]
+[JsonSerializable(typeof(DescribeImagesResponse))]
 public sealed partial class RegionJsonContext : JsonSerializerContext;

@@ -18,4 +18,20 @@ public sealed record Instance(
     string PrimaryNetworkInterfaceId,
     DateTimeOffset CreationTime,
     DateTimeOffset? StartTime,
-    long Revision);
+    long Revision)
+{
+    /// <summary>The instance's tags, in the order they were first set.</summary>
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group the instance is in; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = "";
+
+    /// <summary>The user data exactly as the caller sent it (Base64); empty when none.</summary>
+    public string UserData { get; init; } = "";
+
+    /// <summary>True while deletion protection is on: DeleteInstance is refused (<see cref="InstanceRules"/>).</summary>
+    public bool DeletionProtection { get; init; }
+
+    /// <summary>The system disk, which exists only as much as clients need to read it back (DescribeDisks).</summary>
+    public SystemDisk SystemDisk { get; init; } = SystemDisk.Default;
+}

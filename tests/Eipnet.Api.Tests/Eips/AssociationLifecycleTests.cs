@@ -186,6 +186,7 @@ public sealed class AssociationLifecycleTests(SharedServer shared) : IClassFixtu
         (await s.AssociateAsync(eip, await other.EniAsync())).Error("InvalidInstanceId.NotFound", 404);
         (await s.AssociateAsync(eip, eni, type: "EcsInstance")).Error("InvalidInstanceId.NotFound", 404);
         (await s.AssociateAsync(eip, "ngw-natgateway00000000", type: "Nat")).Error("InvalidInstanceType.ValueNotSupported", 400);
+        (await s.AssociateAsync(eip, eni, type: "Bogus")).Error("InvalidInstanceType.ValueNotSupported", 400);
         (await s.AssociateAsync(eip, eni, "SIDEWAYS")).Error("InvalidParameter", 400);
         (await s.AssociateAsync(eip, (await s.InstanceAsync()).InstanceId, "BINDED", type: "EcsInstance")).Error("InvalidParameter", 400);
         (await s.AssociateAsync(eip, eni, privateIp: "10.0.1.x")).Error("InvalidParameter", 400);

@@ -158,6 +158,31 @@ public sealed class RegionTests(SharedServer shared) : IClassFixture<SharedServe
     }
 
     [Fact]
+    public async Task EcsDescribeInstanceTypes_FiltersByTheLimitsItKnows_AndRefusesTheOthers()
+    {
+        // Terraform's alicloud_instance_types sends GPUSpec and the minimum ENI quantities (issue 12).
+        var c = await Server.NewClientAsync();
+        async Task<JsonElement[]> Types(params (string, string)[] p) =>
+            Items((await c.Ecs("DescribeInstanceTypes", p)).Success(), "InstanceTypes", "InstanceType");
+        var all = await Types();
+        Assert.All(await Types(("MinimumEniPrivateIpAddressQuantity", "10")), t => Assert.True(t.GetProperty("EniPrivateIpAddressQuantity").GetInt32() >= 10));
+        Assert.True((await Types(("MinimumEniPrivateIpAddressQuantity", "10"))).Length < all.Length);
+        Assert.All(await Types(("MinimumCpuCoreCount", "4"), ("MaximumCpuCoreCount", "4")), t => Assert.Equal(4, t.GetProperty("CpuCoreCount").GetInt32()));
+        Assert.All(await Types(("MinimumMemorySize", "16")), t => Assert.True(t.GetProperty("MemorySize").GetDouble() >= 16));
+        Assert.All(await Types(("MinimumEniQuantity", "4")), t => Assert.True(t.GetProperty("EniQuantity").GetInt32() >= 4));
+        Assert.Equal(all.Length, (await Types(("InstanceTypeFamilies.1", "ecs.g6"), ("InstanceTypeFamilies.2", "ecs.g7"))).Length
+            + all.Count(t => t.GetProperty("InstanceTypeFamily").GetString() is not ("ecs.g6" or "ecs.g7")));
+        foreach (var nothing in new[] { ("GPUSpec", "NVIDIA T4"), ("MinimumEniIpv6AddressQuantity", "1"), ("CpuArchitecture", "ARM"), ("NvmeSupport", "required"),
+            ("LocalStorageCategory", "local_ssd_pro") })
+            Assert.Empty(await Types(nothing));
+        Assert.Equal(all.Length, (await Types(("CpuArchitecture", "X86"), ("NvmeSupport", "unsupported"))).Length);
+        (await c.Ecs("DescribeInstanceTypes", ("MinimumCpuSpeedFrequency", "2.5"))).Error("InvalidParameter", 400);
+        Assert.Equal(["ecs.g7.large"], (await Types(("InstanceType", "ecs.g7.large"))).Select(t => t.GetProperty("InstanceTypeId").GetString()));
+        Assert.Equal(all.Length, (await Types(("SystemDiskCategory", "cloud_essd"))).Length);
+        Assert.Empty(await Types(("SystemDiskCategory", "ephemeral_ssd")));
+    }
+
+    [Fact]
     public async Task EcsDescribeInstanceTypes_Rejects_WhenMoreThan10TypesAsked()
     {
         var c = await Server.NewClientAsync();
@@ -191,7 +216,10 @@ public sealed class RegionTests(SharedServer shared) : IClassFixture<SharedServe
     {
         var c = await Server.NewClientAsync();
         (await c.Vpc("DescribeInstanceTypes")).Error("InvalidAction.NotFound", 404);
-        (await c.Ecs("DescribeZones", ("RegionId", "cn-hangzhou"))).Error("InvalidAction.NotFound", 404);
+        (await c.Ecs("DescribeEipAddresses", ("RegionId", "cn-hangzhou"))).Error("InvalidAction.NotFound", 404);
+        // DescribeZones is both products' (ECS's lists what each zone takes, issue 12).
+        Assert.True((await c.Ecs("DescribeZones", ("RegionId", "cn-hangzhou"))).Success().GetProperty("Zones").GetProperty("Zone")[0]
+            .TryGetProperty("AvailableInstanceTypes", out _));
     }
 
     private static JsonElement[] Items(JsonElement body, string wrapper, string item)

@@ -99,15 +99,10 @@ public static class AlicloudEcsNetworkInterface
     /// not-found codes count as done; then the wait until DescribeNetworkInterfaces lists nothing.</summary>
     public static async Task DeleteAsync(ProviderClient c, string id)
     {
-        await Fixtures.WaitForAsync($"ENI {id} deleted", async () =>
-        {
-            var r = await c.Ecs("DeleteNetworkInterface", [("NetworkInterfaceId", id), ("RegionId", c.Region)]);
-            if (r.Ok || r.Code is "InvalidEcsId.NotFound" or "InvalidEniId.NotFound" or "InvalidSecurityGroupId.NotFound" or "InvalidVSwitchId.NotFound")
-                return r.Body;
-            Assert.True(r.Code is "InvalidOperation.Conflict" or "InvalidOperation.InvalidEcsState" or "InvalidOperation.InvalidEniState"
-                or "InvalidOperation.InvalidEniType" or "OperationConflict", r.Raw);
-            return null;
-        }, _ => true);
+        var refused = await Replay.DeleteAsync($"ENI {id} deleted", () => c.Ecs("DeleteNetworkInterface", [("NetworkInterfaceId", id), ("RegionId", c.Region)]),
+            ["InvalidOperation.Conflict", "InvalidOperation.InvalidEcsState", "InvalidOperation.InvalidEniState", "InvalidOperation.InvalidEniType", "OperationConflict"],
+            "InvalidEcsId.NotFound", "InvalidEniId.NotFound", "InvalidSecurityGroupId.NotFound", "InvalidVSwitchId.NotFound");
+        Assert.Null(refused?.Raw);
         await Fixtures.WaitForAsync($"ENI {id} gone", async () => await DescribeAsync(c, id) is null ? default(JsonElement) : null, _ => true);
     }
 

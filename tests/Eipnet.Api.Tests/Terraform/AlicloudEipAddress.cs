@@ -87,18 +87,8 @@ public static class AlicloudEipAddress
     /// associated; then wait until DescribeEipAddresses lists nothing. Returns the error that ended it instead, if any.</summary>
     public static async Task<RpcResult?> DeleteAsync(ProviderClient c, string id)
     {
-        RpcResult? refused = null;
-        await Fixtures.WaitForAsync($"EIP {id} released", async () =>
-        {
-            var r = await c.Vpc("ReleaseEipAddress", [("RegionId", c.Region)], [("AllocationId", id)]);
-            if (r.Ok)
-                return r.Body;
-            if (r.Code is "IncorrectEipStatus" or "OperationConflict" or "TaskConflict")
-                return null;
-            refused = r;
-            return r.Body;
-        }, _ => true);
-        if (refused is not null)
+        if (await Replay.DeleteAsync($"EIP {id} released", () => c.Vpc("ReleaseEipAddress", [("RegionId", c.Region)], [("AllocationId", id)]),
+            ["IncorrectEipStatus", "OperationConflict", "TaskConflict"]) is { } refused)
             return refused;
         await Fixtures.WaitForAsync($"EIP {id} gone", async () => await DescribeAsync(c, id) is null ? default(JsonElement) : null, _ => true);
         return null;

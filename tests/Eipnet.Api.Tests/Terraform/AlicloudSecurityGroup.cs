@@ -70,14 +70,9 @@ public static class AlicloudSecurityGroup
     /// <summary>Delete: DeleteSecurityGroup, retried on DependencyViolation; not found counts as done. No wait.</summary>
     public static async Task DeleteAsync(ProviderClient c, string id)
     {
-        await Fixtures.WaitForAsync($"security group {id} deleted", async () =>
-        {
-            var r = await c.Ecs("DeleteSecurityGroup", [("SecurityGroupId", id), ("RegionId", c.Region)]);
-            if (r.Ok || ProviderClient.IsNotFound(r))
-                return r.Body;
-            Assert.True(r.Code == "DependencyViolation", r.Raw);
-            return null;
-        }, _ => true);
+        var refused = await Replay.DeleteAsync($"security group {id} deleted", () => c.Ecs("DeleteSecurityGroup", [("SecurityGroupId", id), ("RegionId", c.Region)]),
+            ["DependencyViolation"], "InvalidSecurityGroupId.NotFound");
+        Assert.Null(refused?.Raw);
     }
 
     private static Task<RpcResult> AttributeAsync(ProviderClient c, string id) =>

@@ -42,6 +42,25 @@ public static class Replay
         }, _ => true);
     }
 
+    /// <summary>A provider's delete loop: calls <paramref name="call"/> until it succeeds or answers one of
+    /// <paramref name="done"/> (not-found codes that count as deleted), retrying on <paramref name="retryOn"/>.</summary>
+    /// <returns>Null when the delete went through; else the error that ended it (one the provider does not retry).</returns>
+    public static async Task<RpcResult?> DeleteAsync(string what, Func<Task<RpcResult>> call, string[] retryOn, params string[] done)
+    {
+        RpcResult? refused = null;
+        await Fixtures.WaitForAsync(what, async () =>
+        {
+            var r = await call();
+            if (r.Ok || done.Contains(r.Code))
+                return r.Body;
+            if (retryOn.Contains(r.Code))
+                return null;
+            refused = r;
+            return r.Body;
+        }, _ => true);
+        return refused;
+    }
+
     /// <summary>A provider-shaped client for a new account on the server.</summary>
     public static async Task<ProviderClient> ClientAsync(TestServer server) =>
         new(server.Server.Endpoint, (await server.NewClientAsync()).Account);

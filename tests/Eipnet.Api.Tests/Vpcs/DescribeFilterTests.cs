@@ -96,37 +96,6 @@ public sealed class DescribeFilterTests(DescribeFilterTests.World world) : IClas
     public Task DescribeVSwitches_Filter_FiltersOrIsRefused(string filter, string having, string? lacking) =>
         CheckAsync("DescribeVSwitches", "VSwitches", "VSwitch", "VSwitchId", "{vsw}", filter, having, lacking);
 
-    private async Task CheckAsync(string action, string outer, string inner, string idField, string kept, string filter, string having, string? lacking)
-    {
-        var keptId = world.Values[kept];
-        async Task<(bool Refused, string[] Ids)> Call(string value)
-        {
-            (string, string)[] p = filter == "Tag"
-                ? [("Tag.1.Key", value.Split('=')[0]), ("Tag.1.Value", value.Split('=')[1])]
-                : [(filter, world.Values.GetValueOrDefault(value, value))];
-            if (filter != "RegionId")
-                p = [("RegionId", R), .. p];
-            if (filter != "PageSize")
-                p = [.. p, ("PageSize", "1")]; // one page per resource: PageNumber filters too
-            var r = await world.Client.Vpc(action, p);
-            if (!r.Ok)
-            {
-                Assert.InRange((int)r.Status, 400, 499);
-                return (true, []);
-            }
-            return (false, Fixtures.List(r.Body, outer, inner).Select(e => e.GetProperty(idField).GetString()!).ToArray());
-        }
-
-        var with = await Call(having);
-        Assert.False(with.Refused, $"{filter}={having} was refused");
-        Assert.Contains(keptId, with.Ids);
-        if (filter == "PageSize")
-        {
-            Assert.Equal(2, with.Ids.Length);
-            Assert.Single((await Call("1")).Ids);
-            return;
-        }
-        var without = await Call(lacking!);
-        Assert.True(without.Refused || !without.Ids.Contains(keptId), $"{action} {filter}={lacking} neither filtered nor was refused");
-    }
+    private Task CheckAsync(string action, string outer, string inner, string idField, string kept, string filter, string having, string? lacking) =>
+        FilterAudit.CheckAsync(world.Client, world.Values, RpcTestClient.VpcVersion, action, (outer, inner, idField), kept, filter, having, lacking);
 }

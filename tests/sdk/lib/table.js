@@ -72,6 +72,22 @@ const steps = [
     assert.ok(ids(regions, 'RegionId').includes(MULTI));
     regions.forEach((r) => str(r, 'Status'));
   }],
+  ['Ecs.DescribeZones, DescribeAvailableResource and DescribeImages answer what Terraform\'s data sources ask', async ({ c }) => {
+    const zones = list((await c.call('Ecs', 'DescribeZones', { RegionId: R })).body, 'Zones', 'Zone');
+    const zone = zones.find((z) => str(z, 'ZoneId') === ZONE);
+    assert.ok(strings(zone, 'AvailableInstanceTypes', 'InstanceTypes').length > 0);
+    assert.ok(strings(zone, 'AvailableDiskCategories', 'DiskCategories').includes('cloud_essd'));
+    const available = (await c.call('Ecs', 'DescribeAvailableResource', { RegionId: R, DestinationResource: 'Zone', ZoneId: ZONE })).body;
+    const [az] = list(available, 'AvailableZones', 'AvailableZone');
+    const [resource] = list(az, 'AvailableResources', 'AvailableResource');
+    assert.deepEqual(list(resource, 'SupportedResources', 'SupportedResource').map((r) => str(r, 'Value')), [ZONE]);
+    const images = (await c.call('Ecs', 'DescribeImages', { RegionId: R, ImageOwnerAlias: 'system', PageSize: 100 })).body;
+    assert.ok(num(images, 'TotalCount') > 0);
+    const [image] = list(images, 'Images', 'Image');
+    num(image, 'Size');
+    bool(image, 'IsSupportCloudinit');
+    str(list(image, 'DiskDeviceMappings', 'DiskDeviceMapping')[0], 'Size');
+  }],
   ['Ecs.DescribeInstanceTypes gives ENI limits as numbers', async ({ c, s }) => {
     const { body } = await c.call('Ecs', 'DescribeInstanceTypes', { InstanceTypes: ['ecs.g7.large'] });
     const [type] = list(body, 'InstanceTypes', 'InstanceType');
@@ -299,6 +315,32 @@ const steps = [
     assert.equal(str(enis[0], 'Type'), 'Primary');
     assert.equal(bool(list(enis[0], 'PrivateIpSets', 'PrivateIpSet')[0], 'Primary'), true);
     s.primaryEniId = str(enis[0], 'NetworkInterfaceId');
+  }],
+  ['Ecs.ModifyInstanceAttribute sets user data and deletion protection; DescribeUserData and DescribeDisks read them back', async ({ c, s }) => {
+    const userData = Buffer.from('#!/bin/sh\necho sdk\n').toString('base64');
+    await c.call('Ecs', 'ModifyInstanceAttribute', { InstanceId: s.instanceId, UserData: userData, Description: AWKWARD, DeletionProtection: true });
+    assert.equal(str((await c.call('Ecs', 'DescribeUserData', { RegionId: R, InstanceId: s.instanceId })).body, 'UserData'), userData);
+    const [disk] = list((await c.call('Ecs', 'DescribeDisks', { RegionId: R, InstanceId: s.instanceId, DiskType: 'system' })).body, 'Disks', 'Disk');
+    assert.equal(str(disk, 'InstanceId'), s.instanceId);
+    assert.equal(str(disk, 'Type'), 'system');
+    num(disk, 'Size');
+    await fails(c.call('Ecs', 'DeleteInstance', { InstanceId: s.instanceId, Force: true }), 'InvalidOperation.DeletionProtection', 403);
+    await c.call('Ecs', 'ModifyInstanceAttribute', { InstanceId: s.instanceId, DeletionProtection: false });
+  }],
+  ['Ecs.DescribeInstanceAttribute, DescribeInstanceMaintenanceAttributes, DescribeInstanceAttachmentAttributes and DescribeInstanceRamRole read the instance', async ({ c, s }) => {
+    const attribute = (await c.call('Ecs', 'DescribeInstanceAttribute', { InstanceId: s.instanceId })).body;
+    assert.equal(str(attribute, 'InstanceId'), s.instanceId);
+    assert.equal(bool(attribute, 'EnableJumboFrame'), false);
+    const [maintenance] = list((await c.call('Ecs', 'DescribeInstanceMaintenanceAttributes', { RegionId: R, InstanceId: [s.instanceId] })).body,
+      'MaintenanceAttributes', 'MaintenanceAttribute');
+    assert.equal(str(maintenance, 'InstanceId'), s.instanceId);
+    str(maintenance, 'ActionOnMaintenance', 'Value');
+    const [attachment] = list((await c.call('Ecs', 'DescribeInstanceAttachmentAttributes', { RegionId: R, InstanceIds: JSON.stringify([s.instanceId]) })).body,
+      'Instances', 'Instance');
+    assert.equal(str(attachment, 'InstanceId'), s.instanceId);
+    const [role] = list((await c.call('Ecs', 'DescribeInstanceRamRole', { RegionId: R, InstanceIds: JSON.stringify([s.instanceId]) })).body,
+      'InstanceRamRoleSets', 'InstanceRamRoleSet');
+    assert.deepEqual([str(role, 'InstanceId'), str(role, 'RamRoleName')], [s.instanceId, '']);
   }],
   ['Ecs.CreateNetworkInterface makes a secondary ENI (OwnerId a string, Primary a boolean)', async ({ c, s }) => {
     const { body } = await c.call('Ecs', 'CreateNetworkInterface', {

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Instances;
+
+public sealed record AttachmentAttributeItem(string InstanceId, string PrivatePoolOptionsMatchCriteria, string PrivatePoolOptionsId);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Instances;
+
+public sealed record MaintenanceWindow(string StartTime, string EndTime);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record AvailableZoneItem(string RegionId, string ZoneId, string Status, string StatusCategory, AvailableResourceList AvailableResources);

@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record ImageTag(string TagKey, string TagValue);

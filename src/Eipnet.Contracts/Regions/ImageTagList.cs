@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record ImageTagList(IReadOnlyList<ImageTag> Tag);

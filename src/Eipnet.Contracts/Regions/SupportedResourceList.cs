@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record SupportedResourceList(IReadOnlyList<SupportedResourceItem> SupportedResource);

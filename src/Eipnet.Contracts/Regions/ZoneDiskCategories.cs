@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record ZoneDiskCategories(IReadOnlyList<string> DiskCategories);

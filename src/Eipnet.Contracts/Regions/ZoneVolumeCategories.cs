@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Regions;
+
+public sealed record ZoneVolumeCategories(IReadOnlyList<string> VolumeCategories);

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Eipnet.Api.Tests.Infrastructure;
+
+namespace Eipnet.Api.Tests.Terraform;
+
+/// <summary>resource_alicloud_instance.go replayed (reference §3.5): RunInstances on the tea path, the v1 wait for Running,
+/// the ten calls of Read, ModifyInstanceAttribute (with the stop and start a user-data change brings), tags and the
+/// resource group, DeleteInstance with Force and the wait for absence. user_data is written Base64-encoded, which the
+/// provider sends and reads back unchanged.</summary>
+public static class AlicloudInstance
+{
+    public static readonly IReadOnlyList<(string Name, bool Computed)> Optional =
+    [
+        ("instance_name", true), ("description", true), ("resource_group_id", true), ("host_name", true), ("image_id", true), ("instance_type", true),
+        ("availability_zone", true), ("vswitch_id", true), ("security_groups", true), ("private_ip", true), ("system_disk_category", true),
+        ("system_disk_size", true), ("system_disk_name", true), ("system_disk_description", true), ("system_disk_performance_level", true),
+        ("internet_charge_type", true), ("internet_max_bandwidth_out", true), ("instance_charge_type", true), ("status", true), ("key_name", true),
+        ("spot_strategy", true), ("stopped_mode", true), ("enable_jumbo_frame", true), ("role_name", true), ("maintenance_action", true),
+        ("private_pool_options_match_criteria", true), ("private_pool_options_id", true),
+        ("user_data", false), ("deletion_protection", false), ("auto_release_time", false), ("deployment_set_id", false), ("maintenance_time", false),
+        ("maintenance_notify", false), ("dedicated_host_id", false), ("enable_high_density_mode", false),
+    ];
+
+    private static readonly (string, string)[] Additional =
+        [("AdditionalAttributes.1", "META_OPTIONS"), ("AdditionalAttributes.2", "NETWORK_PRIMARY_ENI_IP"), ("AdditionalAttributes.3", "LOGIN_AS_NON_ROOT"),
+            ("AdditionalAttributes.4", "DISK_HIGH_DENSITY_MODE")];
+
+    /// <summary>Create: RunInstances (one ClientToken), then the wait for Running (any status outside Pending, Starting,
+    /// Stopped, Running aborts it).</summary>
+    public static async Task<string> CreateAsync(ProviderClient c, TerraformConfig config)
+    {
+        (string, string)[] body = [("RegionId", c.Region), ("ClientToken", ProviderClient.ClientToken("RunInstances")), ("InstanceType", config.Get("instance_type")!),
+            ("ImageId", config.Get("image_id")!), .. Set(config, "availability_zone", "ZoneId"), .. Set(config, "instance_name", "InstanceName"),
+            .. Set(config, "description", "Description"), .. Set(config, "resource_group_id", "ResourceGroupId"), .. Set(config, "host_name", "HostName"),
+            .. Set(config, "password", "Password"), .. Set(config, "user_data", "UserData"), .. Set(config, "deletion_protection", "DeletionProtection"),
+            .. Set(config, "internet_charge_type", "InternetChargeType"), ("InstanceChargeType", config.Get("instance_charge_type") ?? "PostPaid"),
+            .. config.Tags.SelectMany((t, i) => new[] { ($"Tag.{i + 1}.Key", t.Key), ($"Tag.{i + 1}.Value", t.Value) }),
+            .. Set(config, "system_disk_category", "SystemDisk.Category"), .. Set(config, "system_disk_size", "SystemDisk.Size"),
+            .. Set(config, "system_disk_name", "SystemDisk.DiskName"), .. Set(config, "system_disk_description", "SystemDisk.Description"),
+            .. Set(config, "system_disk_performance_level", "SystemDisk.PerformanceLevel"), ("VSwitchId", config.Get("vswitch_id")!),
+            .. Set(config, "private_ip", "PrivateIpAddress"), .. (config.Get("security_groups") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select((g, i) => ($"SecurityGroupIds.{i + 1}", g))];
+        var run = (await c.Ecs("RunInstances", body)).Success();
+        var id = run.GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        await WaitStatusAsync(c, id, "Running", pending: ["Pending", "Starting", "Stopped"]);
+        return id;
+    }
+
+    /// <summary>Read: the ten calls of reference §3.5; null when DescribeInstances lists nothing; any other not-found fails.</summary>
+    public static async Task<TerraformState?> ReadAsync(ProviderClient c, string id)
+    {
+        if (await DescribeV1Async(c, id) is not { } i)
+            return null;
+        var disk = Fixtures.List((await c.Ecs("DescribeDisks", [("RegionId", c.Region), ("InstanceId", id), ("DiskType", "system")])).Success(), "Disks", "Disk")[0];
+        Assert.Equal(id, disk.GetProperty("InstanceId").GetString());
+        var userData = (await c.EcsV1("DescribeUserData", [("RegionId", c.Region), ("InstanceId", id)])).Success().GetProperty("UserData").GetString()!;
+        var role = Fixtures.List((await c.EcsV1("DescribeInstanceRamRole", [("RegionId", c.Region), ("InstanceIds", $"[\"{id}\"]")])).Success(),
+            "InstanceRamRoleSets", "InstanceRamRoleSet");
+        foreach (var nic in Fixtures.List(i, "NetworkInterfaces", "NetworkInterface"))
+            Assert.NotNull(await AlicloudEcsNetworkInterface.DescribeAsync(c, nic.GetProperty("NetworkInterfaceId").GetString()!));
+        var maintenance = Fixtures.List((await c.Ecs("DescribeInstanceMaintenanceAttributes", [("RegionId", c.Region), ("InstanceId.1", id)])).Success(),
+            "MaintenanceAttributes", "MaintenanceAttribute")[0];
+        Assert.Equal(id, maintenance.GetProperty("InstanceId").GetString());
+        Assert.Equal(JsonValueKind.Object, maintenance.GetProperty("ActionOnMaintenance").ValueKind);
+        var attribute = (await c.EcsV1("DescribeInstanceAttribute", [("RegionId", c.Region), ("InstanceId", id)])).Success();
+        Assert.Equal(id, attribute.GetProperty("InstanceId").GetString());
+        var attachment = Fixtures.List((await c.Ecs("DescribeInstanceAttachmentAttributes", [("RegionId", c.Region), ("InstanceIds", $"[\"{id}\"]")])).Success(),
+            "Instances", "Instance")[0];
+        var tea = Fixtures.List((await c.Ecs("DescribeInstances", [("RegionId", c.Region), ("InstanceIds", $"[\"{id}\"]"), .. Additional,
+            ("AdditionalAttributes.5", "CPU_OPTIONS")])).Success(), "Instances", "Instance");
+        Assert.Single(tea);
+
+        var a = new Dictionary<string, string>
+        {
+            ["instance_name"] = Str(i, "InstanceName"), ["resource_group_id"] = Str(i, "ResourceGroupId"), ["description"] = Str(i, "Description"),
+            ["status"] = Str(i, "Status"), ["availability_zone"] = Str(i, "ZoneId"), ["host_name"] = Str(i, "HostName"), ["image_id"] = Str(i, "ImageId"),
+            ["instance_type"] = Str(i, "InstanceType"), ["internet_max_bandwidth_out"] = i.GetProperty("InternetMaxBandwidthOut").GetRawText(),
+            ["instance_charge_type"] = Str(i, "InstanceChargeType"), ["key_name"] = Str(i, "KeyPairName"), ["spot_strategy"] = Str(i, "SpotStrategy"),
+            ["internet_charge_type"] = Str(i, "InternetChargeType"), ["deletion_protection"] = ProviderTags.Bool(i, "DeletionProtection"),
+            ["auto_release_time"] = Str(i, "AutoReleaseTime"), ["deployment_set_id"] = Str(i, "DeploymentSetId"), ["stopped_mode"] = Str(i, "StoppedMode"),
+            ["vpc_id"] = i.GetProperty("VpcAttributes").GetProperty("VpcId").GetString()!, ["vswitch_id"] = i.GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString()!,
+            ["private_ip"] = i.GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString()!,
+            ["security_groups"] = string.Join(",", Fixtures.List(i, "SecurityGroupIds", "SecurityGroupId").Select(g => g.GetString()).Order(StringComparer.Ordinal)),
+            ["dedicated_host_id"] = "", ["enable_high_density_mode"] = "false",
+            ["system_disk_category"] = Str(disk, "Category"), ["system_disk_name"] = Str(disk, "DiskName"), ["system_disk_description"] = Str(disk, "Description"),
+            ["system_disk_size"] = disk.GetProperty("Size").GetRawText(), ["system_disk_performance_level"] = Str(disk, "PerformanceLevel"),
+            ["system_disk_id"] = Str(disk, "DiskId"), ["user_data"] = userData, ["role_name"] = role is [var r, ..] ? Str(r, "RamRoleName") : "",
+            ["maintenance_time"] = string.Join(",", Fixtures.List(maintenance, "MaintenanceWindows", "MaintenanceWindow").Select(w => w.GetRawText())),
+            ["maintenance_action"] = maintenance.GetProperty("ActionOnMaintenance").GetProperty("Value").GetString()!,
+            ["maintenance_notify"] = ProviderTags.Bool(maintenance, "NotifyOnMaintenance"), ["enable_jumbo_frame"] = ProviderTags.Bool(attribute, "EnableJumboFrame"),
+            ["private_pool_options_match_criteria"] = Str(attachment, "PrivatePoolOptionsMatchCriteria"), ["private_pool_options_id"] = Str(attachment, "PrivatePoolOptionsId"),
+        };
+        return new TerraformState(a, ProviderTags.ReadEcs(i));
+    }
+
+    /// <summary>Update: v1 tags (UntagResources then TagResources), JoinResourceGroup, then ModifyInstanceAttribute with
+    /// what changed; a new user_data or host_name is followed by StopInstance, the wait for Stopped, StartInstance and the
+    /// wait for Running.</summary>
+    public static async Task UpdateAsync(ProviderClient c, string id, TerraformConfig before, TerraformConfig after)
+    {
+        if (ProviderTags.Differ(before.Tags, after.Tags))
+        {
+            var removed = before.Tags.Where(t => !after.Tags.TryGetValue(t.Key, out var v) || v != t.Value).Select(t => t.Key).ToList();
+            if (removed.Count > 0)
+                (await c.EcsV1("UntagResources", [("RegionId", c.Region), ("ResourceType", "instance"), ("ResourceId.1", id),
+                    .. removed.Select((k, n) => ($"TagKey.{n + 1}", k))])).Success();
+            if (after.Tags.Count > 0)
+                (await c.EcsV1("TagResources", [("RegionId", c.Region), ("ResourceType", "instance"), ("ResourceId.1", id),
+                    .. after.Tags.SelectMany((t, n) => new[] { ($"Tag.{n + 1}.Key", t.Key), ($"Tag.{n + 1}.Value", t.Value) })])).Success();
+        }
+        if (after.Get("resource_group_id") is { } group && after.Changed(before, "resource_group_id", computed: true))
+            (await c.Ecs("JoinResourceGroup", [("ResourceType", "instance"), ("ResourceId", id), ("RegionId", c.Region), ("ResourceGroupId", group)])).Success();
+        (string, string)[] body = [("RegionId", c.Region), ("ClientToken", ProviderClient.ClientToken("ModifyInstanceAttribute")), ("InstanceId", id)];
+        var reboot = false;
+        foreach (var (attribute, parameter, restart) in new[] { ("instance_name", "InstanceName", false), ("description", "Description", false),
+            ("user_data", "UserData", true), ("host_name", "HostName", true), ("deletion_protection", "DeletionProtection", false) })
+        {
+            if (!after.Changed(before, attribute, computed: attribute is "instance_name" or "description" or "host_name"))
+                continue;
+            body = [.. body, (parameter, after.Get(attribute) ?? (attribute == "deletion_protection" ? "false" : ""))];
+            reboot |= restart;
+        }
+        if (body.Length > 3)
+            (await c.Ecs("ModifyInstanceAttribute", body)).Success();
+        if (reboot)
+        {
+            (await c.EcsV1("StopInstance", [("InstanceId", id), ("ForceStop", "false")])).Success();
+            await WaitStatusAsync(c, id, "Stopped", pending: ["Pending", "Running", "Stopping"]);
+            (await c.EcsV1("StartInstance", [("InstanceId", id)])).Success();
+            await WaitStatusAsync(c, id, "Running", pending: ["Pending", "Starting", "Stopped"]);
+        }
+    }
+
+    /// <summary>Delete: v1 DeleteInstance with Force=true, retried on IncorrectInstanceStatus; InvalidInstanceId.NotFound
+    /// counts as done; any other error ends it (returned). Then the wait for absence, during which only Pending, Running,
+    /// Stopped and Stopping may show.</summary>
+    public static async Task<RpcResult?> DeleteAsync(ProviderClient c, string id)
+    {
+        if (await Replay.DeleteAsync($"instance {id} deleted", () => c.EcsV1("DeleteInstance", [("InstanceId", id), ("Force", "true")]),
+            ["IncorrectInstanceStatus", "IncorrectInstanceStatus.Initializing", "LastTokenProcessing"], "InvalidInstanceId.NotFound", "Forbidden.InstanceNotFound") is { } refused)
+            return refused;
+        await Fixtures.WaitForAsync($"instance {id} gone", async () =>
+        {
+            if (await DescribeV1Async(c, id) is not { } i)
+                return default(JsonElement);
+            Assert.Contains(Str(i, "Status"), new[] { "Pending", "Running", "Stopped", "Stopping" });
+            return null;
+        }, _ => true);
+        return null;
+    }
+
+    private static async Task WaitStatusAsync(ProviderClient c, string id, string target, string[] pending) =>
+        await Fixtures.WaitForAsync($"instance {id} {target}", () => DescribeV1Async(c, id), i =>
+        {
+            var status = Str(i, "Status");
+            Assert.True(status == target || pending.Contains(status), $"instance {id} is {status}: the provider's wait for {target} aborts");
+            return status == target;
+        });
+
+    /// <summary>v1 DescribeInstances by InstanceIds (a JSON array) with AdditionalAttributes.1..4; null when it lists nothing.</summary>
+    private static async Task<JsonElement?> DescribeV1Async(ProviderClient c, string id)
+    {
+        var body = (await c.EcsV1("DescribeInstances", [("RegionId", c.Region), ("InstanceIds", $"[\"{id}\"]"), .. Additional])).Success();
+        return Fixtures.List(body, "Instances", "Instance") is [var first, ..] ? first : null;
+    }
+
+    // The v1 SDK decodes into typed structs: a field the answer lacks reads as "".
+    private static string Str(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText() : "";
+
+    private static (string, string)[] Set(TerraformConfig config, string attribute, string parameter) =>
+        config.Get(attribute) is { } v ? [(parameter, v)] : [];
+}
