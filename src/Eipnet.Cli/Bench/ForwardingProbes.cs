@@ -91,13 +91,24 @@ internal sealed class ForwardingProbes(CommandRunner run, ForwardingTopology net
     {
         // Sender on CPU 0 and receiver on CPU 1: fewer migrations, so less spread between runs.
         string[] pinned = Environment.ProcessorCount >= 2 ? ["-A", "0,1"] : [];
-        var result = await run.ExecAsync(net.Client, "iperf3",
-            ["-c", target, "-p", ForwardingRulesets.IperfPort.ToString(CultureInfo.InvariantCulture), "-t", Seconds,
-             "--connect-timeout", "3000", "-J", .. pinned, .. args], null, ct);
-        using var json = JsonDocument.Parse(result.Stdout.Length > 0 ? result.Stdout : "{}");
-        if (!result.Succeeded || json.RootElement.TryGetProperty("error", out _))
-            throw new CommandFailedException(result with { Stderr = result.Stderr + result.Stdout });
-        return json.RootElement.Clone();
+        // The server takes a moment after a test before it accepts the next one ("the server is busy"), longer on a busy
+        // machine: ask again, up to 5 s, as iperf3 itself suggests.
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await run.ExecAsync(net.Client, "iperf3",
+                ["-c", target, "-p", ForwardingRulesets.IperfPort.ToString(CultureInfo.InvariantCulture), "-t", Seconds,
+                 "--connect-timeout", "3000", "-J", .. pinned, .. args], null, ct);
+            using var json = JsonDocument.Parse(result.Stdout.Length > 0 ? result.Stdout : "{}");
+            var busy = json.RootElement.TryGetProperty("error", out var error) && error.GetString()?.Contains("busy", StringComparison.Ordinal) == true;
+            if (busy && attempt < 50)
+            {
+                await Task.Delay(100, ct);
+                continue;
+            }
+            if (!result.Succeeded || json.RootElement.TryGetProperty("error", out _))
+                throw new CommandFailedException(result with { Stderr = result.Stderr + result.Stdout });
+            return json.RootElement.Clone();
+        }
     }
 
     /// <summary>How to run this program again: the apphost itself, or "dotnet eipnet.dll" when started that way.</summary>
