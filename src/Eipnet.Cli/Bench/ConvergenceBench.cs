@@ -160,6 +160,21 @@ internal static class ConvergenceBench
         var account = await AccountAdmin.CreateAsync(store, "bench", multiEip: true, TimeProvider.System, ct);
         await AccountAdmin.SetQuotaAsync(store, account.AccountId, "eips", 1_000_000, ct);
         var now = DateTimeOffset.UtcNow;
+        // The fillers' ENI: an instance of its own in a VPC of its own, so the planner has a router to put the fillers' map
+        // elements in (an EIP whose ENI is on no host steers nowhere). The fillers' private addresses are map keys only: they
+        // are not the ENI's, which the API would refuse and which is what keeps them off every interface.
+        const string vpcId = "vpc-filler", vSwitchId = "vsw-filler", instanceId = "i-filler", eniId = "eni-filler", zone = "cn-shanghai-b";
+        await store.WriteAsync(WriteScope.Account(account.AccountId), async s =>
+        {
+            var rev = await s.RevisionAsync();
+            await s.PutAsync(new Vpc(vpcId, account.AccountId, LabCatalog.DefaultRegion, "10.127.0.0/16", "filler", "", now), forDataPlane: false);
+            await s.PutAsync(new VSwitch(vSwitchId, account.AccountId, LabCatalog.DefaultRegion, vpcId, zone, "10.127.1.0/24", "filler", "", now), forDataPlane: false);
+            await s.PutAsync(new Instance(instanceId, account.AccountId, LabCatalog.DefaultRegion, zone, vpcId, vSwitchId, "ecs.g7.large", "ubuntu_22_04_x64",
+                instanceId, instanceId, "", InstanceStatus.Running, eniId, now, now, rev), forDataPlane: false);
+            await s.PutAsync(new NetworkInterface(eniId, account.AccountId, LabCatalog.DefaultRegion, zone, vpcId, vSwitchId, EniType.Primary, EniStatus.InUse,
+                instanceId, 0, "02:00:00:7f:01:02", "10.127.1.2", [], [], eniId, "", false, now, rev), forDataPlane: false);
+            return 0;
+        }, ct);
         const int batch = 5000;
         for (var start = 0; start < fillers; start += batch)
         {
