@@ -32,9 +32,15 @@ public sealed class AntiSpoofingTests
             await Packets.SendUdpAsync(lab, ns, bIp, 9001, "spoofed-" + spoofed, source: spoofed);
         }
 
+        // Markers from the own address, sent after the spoofed packets along the same paths: once they are in, a spoofed
+        // packet that got through would be in too.
+        await Packets.SendUdpAsync(lab, ns, "203.0.113.10", 9001, "own-after-internet", source: aIp);
+        await Packets.SendUdpAsync(lab, ns, bIp, 9001, "own-after-peer", source: aIp);
+
         Assert.True(await internet.SawAsync("own-to-internet", TimeSpan.FromSeconds(2)));
         Assert.True(await peer.SawAsync("own-to-peer", TimeSpan.FromSeconds(2)));
-        await Task.Delay(500);
+        Assert.True(await internet.SawAsync("own-after-internet", TimeSpan.FromSeconds(2)));
+        Assert.True(await peer.SawAsync("own-after-peer", TimeSpan.FromSeconds(2)));
         Assert.DoesNotContain(internet.Lines, l => l.StartsWith("spoofed", StringComparison.Ordinal));
         Assert.DoesNotContain(peer.Lines, l => l.StartsWith("spoofed", StringComparison.Ordinal));
     }

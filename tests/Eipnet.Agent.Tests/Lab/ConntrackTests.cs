@@ -63,7 +63,7 @@ public sealed class ConntrackTests
         var (allocationId, eip) = await scene.EipAsync();
         await scene.AssociateAsync(allocationId, eniId);
         var server = lab.Start(lab.InstanceNamespace(a), "socat", "-u", $"TCP-LISTEN:{FlowPort},reuseaddr", "STDOUT");
-        await Task.Delay(200);
+        await Packets.WaitListeningAsync(lab, lab.InstanceNamespace(a), "-ltnH", FlowPort);
         var client = lab.Start(lab.Internet, "socat", "-u", "STDIN", $"TCP:{eip}:{FlowPort}");
 
         await client.WriteLineAsync("before");

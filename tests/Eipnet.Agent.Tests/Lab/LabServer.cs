@@ -125,6 +125,20 @@ public sealed class LabServer : IAsyncDisposable
         (Agent, agentToken) = await StartAgentAsync(Server, DataPlane, resync);
     }
 
+    /// <summary>Waits until the lab's agent has applied every change stored so far (its reported generation reaches the store's).</summary>
+    public async Task WaitAppliedAsync()
+    {
+        var store = Server.Server.Store;
+        var target = (await store.ReadChangesAsync(long.MaxValue, CancellationToken.None)).Revision;
+        var end = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await store.GetAgentAsync("lab", CancellationToken.None))?.AppliedGeneration < target)
+        {
+            if (DateTime.UtcNow > end)
+                throw new TimeoutException($"The lab's agent has not applied generation {target} within 10 s.");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>A client of a new account allowlisted for multi-EIP mode.</summary>
     public Task<RpcTestClient> NewClientAsync() => Server.NewClientAsync(multiEip: true, eipQuota: 100);
 

@@ -64,7 +64,8 @@ public static class Packets
 
     private static string? Answer(string stdout) => stdout.Trim() is { Length: > 0 } a ? a : null;
 
-    private static async Task WaitListeningAsync(LabServer lab, string ns, string flags, int port)
+    /// <summary>Waits until a socket listens on the port in the namespace (ss flags: "-ltnH" TCP, "-lunH" UDP).</summary>
+    public static async Task WaitListeningAsync(LabServer lab, string ns, string flags, int port)
     {
         for (var i = 0; i < 250; i++)
         {

@@ -24,7 +24,7 @@ public sealed class ProtocolTests
 
         var script = Path.Combine(AppContext.BaseDirectory, "Lab", "Ftp", "tiny-ftpd.sh");
         var server = lab.Start(lab.Internet, "socat", $"TCP-LISTEN:{FtpPort},reuseaddr,fork", $"EXEC:bash {script}");
-        await Task.Delay(200);
+        await Packets.WaitListeningAsync(lab, lab.Internet, "-ltnH", FtpPort);
 
         var throughNat = await FetchAsync(lab, lab.InstanceNamespace(nat), natIp);
         var throughCut = await FetchAsync(lab, lab.InstanceNamespace(cut), cutAddress);

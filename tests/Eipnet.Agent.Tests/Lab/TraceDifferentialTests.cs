@@ -60,7 +60,7 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
                 var device = await CutThroughModeTests.EniDeviceAsync(scene, lab, lab.InstanceNamespace(to), multiEni);
                 await lab.Run.IpCheckAsync(lab.InstanceNamespace(to), ["addr", "add", multiAddress + "/24", "dev", device]);
             }
-            await Task.Delay(300); // the rule changes' reconcile pass
+            await lab.WaitAppliedAsync(); // the rule changes are in the kernel
 
             var flows = new List<(string Ns, string From, string To, int Port)>();
             foreach (var eip in new[] { natAddress, cutAddress, multiAddress })
