@@ -20,18 +20,29 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
 
     private const byte ProtocolNumber = 77;
 
-    /// <summary>An applier that runs ip and conntrack processes even where netlink works: the old way, kept for the
-    /// benchmark's baseline and for tests that compare the kernel state the two ways leave.</summary>
-    internal HostApplier(CommandRunner run, bool netlink) : this(run)
-    {
-        if (!netlink)
-            noNetlink = "processes asked for";
-    }
+    /// <summary>When set, ip and conntrack processes run even where netlink works: the old way, kept for the benchmark's
+    /// baseline and for tests that compare the kernel state the two ways leave. May be switched between passes.</summary>
+    internal bool ProcessesOnly { get; set; }
 
     public async Task ApplyAsync(HostDiff diff, CancellationToken ct)
     {
-        foreach (var op in diff.Operations)
-            await ApplyAsync(op, ct);
+        var ops = diff.Operations;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i] is FlushConntrack flush)
+            {
+                // Flushes in a row in one namespace (an ENI's private IP and its EIP) share one pass over its conntrack table.
+                List<string> addresses = [flush.Address];
+                while (i + 1 < ops.Count && ops[i + 1] is FlushConntrack next && next.Namespace == flush.Namespace)
+                {
+                    addresses.Add(next.Address);
+                    i++;
+                }
+                await FlushAsync(flush.Namespace, addresses, ct);
+            }
+            else
+                await ApplyAsync(ops[i], ct);
+        }
     }
 
     internal Task ApplyAsync(HostOp op, CancellationToken ct) => op switch
@@ -56,7 +67,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         AddRule a => AddRuleAsync(a, ct),
         DeleteRule d => DeleteRuleAsync(d.Rule, ct),
         NftTransaction t => NftAsync(t, ct),
-        FlushConntrack f => FlushAsync(f, ct),
+        FlushConntrack f => FlushAsync(f.Namespace, [f.Address], ct),
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
 
@@ -93,7 +104,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     private NetlinkSession? NetlinkOrNull(string ns, bool missingIsFine, out bool gone)
     {
         gone = false;
-        if (noNetlink is not null)
+        if (noNetlink is not null || ProcessesOnly)
             return null;
         if (links.TryGetValue(ns, out var session) && session.IsCurrent)
             return session;
@@ -291,20 +302,24 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     private Task DeleteRuleAsync(RuleEntry r, CancellationToken ct) =>
         LinkAsync(r.Namespace, missingIsFine: true, l => l.DeleteRule(r.From, r.Fwmark, r.Table, r.Priority), RuleArgs("del", r), ct);
 
-    private async Task FlushAsync(FlushConntrack f, CancellationToken ct)
+    private async Task FlushAsync(string ns, IReadOnlyList<string> addresses, CancellationToken ct)
     {
-        var session = NetlinkOrNull(f.Namespace, missingIsFine: false, out _);
+        ct.ThrowIfCancellationRequested();
+        var session = NetlinkOrNull(ns, missingIsFine: false, out _);
         if (session is not null)
         {
-            session.Conntrack.DeleteWithAddress(f.Address);
+            session.Conntrack.DeleteWithAddresses(addresses);
             return;
         }
         // Original source and destination, reply source and destination: a NATed flow names the EIP only on one side.
-        foreach (var field in new[] { "-s", "-d", "-r", "-q" })
+        foreach (var address in addresses)
         {
-            var result = await run.ExecAsync(f.Namespace, "conntrack", ["-D", field, f.Address], null, ct);
-            if (!result.Succeeded && !result.Stderr.Contains("0 flow entries", StringComparison.Ordinal))
-                throw new CommandFailedException(result);
+            foreach (var field in new[] { "-s", "-d", "-r", "-q" })
+            {
+                var result = await run.ExecAsync(ns, "conntrack", ["-D", field, address], null, ct);
+                if (!result.Succeeded && !result.Stderr.Contains("0 flow entries", StringComparison.Ordinal))
+                    throw new CommandFailedException(result);
+            }
         }
     }
 

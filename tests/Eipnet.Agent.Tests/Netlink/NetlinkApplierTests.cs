@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Kernel.Netlink;
+using Eipnet.DataPlane.Linux;
 using Eipnet.DataPlane.Linux.Ops;
 using Eipnet.DataPlane.Linux.Topology;
 
@@ -212,6 +213,29 @@ public sealed class NetlinkApplierTests
         Assert.Equal(await ways.ConntrackAsync(ways.Processes.Gateway), left);
         Assert.Equal(2, left.Count);
         Assert.All(left, l => Assert.DoesNotContain($"={eip} ", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FlushConntrack_InARow_ShareOneDump_AndDeleteWhatEachWouldHave()
+    {
+        await using var ways = await TwoWays.StartAsync();
+        string[] addresses = ["10.0.1.70", "198.51.100.70", "198.51.100.71"];
+        foreach (var way in new[] { ways.Processes, ways.Netlink })
+        {
+            foreach (var (address, port) in addresses.Append("198.51.100.72").Select((a, i) => (a, 1000 + i)))
+            {
+                var insert = await ways.Run.ExecAsync(way.Gateway, "conntrack",
+                    ["-I", "-p", "udp", "-s", "203.0.113.9", "-d", address, "--sport", $"{port}", "--dport", "53", "-t", "600"]);
+                Assert.True(insert.Succeeded, insert.Stderr);
+            }
+        }
+
+        foreach (var way in new[] { ways.Processes, ways.Netlink })
+            await way.Applier.ApplyAsync(new HostDiff([.. addresses.Select(a => new FlushConntrack(way.Gateway, a))]), CancellationToken.None);
+
+        var left = await ways.ConntrackAsync(ways.Netlink.Gateway);
+        Assert.Equal(await ways.ConntrackAsync(ways.Processes.Gateway), left);
+        Assert.Contains("dst=198.51.100.72 ", Assert.Single(left), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class TwoWays : IAsyncDisposable
 
     private TwoWays()
     {
-        Processes = new Way(prefix + "p", new HostApplier(run, netlink: false));
-        Netlink = new Way(prefix + "n", new HostApplier(run, netlink: true));
+        Processes = new Way(prefix + "p", new HostApplier(run) { ProcessesOnly = true });
+        Netlink = new Way(prefix + "n", new HostApplier(run));
     }
 
     public Way Processes { get; }

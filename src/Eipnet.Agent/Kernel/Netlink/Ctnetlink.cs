@@ -12,11 +12,13 @@ internal sealed class Ctnetlink(NetlinkSocket socket, string ns)
     private const ushort TupleOrig = 1, TupleReply = 2, Id = 12, Zone = 18;
     private const ushort TupleIp = 1, Ipv4Src = 1, Ipv4Dst = 2;
 
-    /// <summary>Deletes every IPv4 entry with <paramref name="address"/> as the source or destination of its original or
-    /// reply tuple; returns how many it deleted.</summary>
-    public int DeleteWithAddress(string address)
+    /// <summary>Deletes every IPv4 entry with one of <paramref name="addresses"/> as the source or destination of its
+    /// original or reply tuple; returns how many it deleted.</summary>
+    /// <remarks>One dump serves them all: a dump walks the kernel's conntrack hash, which every namespace shares and which
+    /// is sized by memory, not by how many entries there are (milliseconds on an idle host).</remarks>
+    public int DeleteWithAddresses(IReadOnlyCollection<string> addresses)
     {
-        var wanted = Ipv4Prefix.ParseAddress(address);
+        var wanted = addresses.Select(Ipv4Prefix.ParseAddress).ToList();
         var matches = new List<byte[]>();
         socket.Exchange(new NetlinkMessage(Get, NetlinkMessage.Request | NetlinkMessage.Dump, $"conntrack -L (ctnetlink in {ns})").Bytes(Header()),
             (type, payload) =>
@@ -33,7 +35,7 @@ internal sealed class Ctnetlink(NetlinkSocket socket, string ns)
         {
             try
             {
-                socket.Exchange(new NetlinkMessage(Delete, NetlinkMessage.Request | NetlinkMessage.Ack, $"conntrack -D (ctnetlink in {ns}) {address}")
+                socket.Exchange(new NetlinkMessage(Delete, NetlinkMessage.Request | NetlinkMessage.Ack, $"conntrack -D (ctnetlink in {ns}) {string.Join(' ', addresses)}")
                     .Bytes(Header()).Bytes(keys));
                 deleted++;
             }
@@ -45,8 +47,17 @@ internal sealed class Ctnetlink(NetlinkSocket socket, string ns)
         return deleted;
     }
 
-    private static bool Has(ReadOnlySpan<byte> attributes, ushort tuple, ushort field, byte[] address) =>
-        NetlinkAttributes.TryFindPath(attributes, [tuple, TupleIp, field], out var value) && value.SequenceEqual(address);
+    private static bool Has(ReadOnlySpan<byte> attributes, ushort tuple, ushort field, List<byte[]> addresses)
+    {
+        if (!NetlinkAttributes.TryFindPath(attributes, [tuple, TupleIp, field], out var value))
+            return false;
+        foreach (var address in addresses)
+        {
+            if (value.SequenceEqual(address))
+                return true;
+        }
+        return false;
+    }
 
     // The attributes that name the entry, copied as the kernel sent them: its original tuple, its zone, its id.
     private static byte[] DeleteRequest(ReadOnlySpan<byte> attributes)
