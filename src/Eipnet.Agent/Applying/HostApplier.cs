@@ -232,12 +232,12 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)
     {
         var gateway = NetlinkOrNull(c.GatewayNamespace, missingIsFine: false, out _);
-        if (gateway is null)
+        var eni = gateway is null ? null : NetlinkOrNull(c.Namespace, missingIsFine: false, out _);
+        if (gateway is null || eni is null)
         {
             await CreateLinkWithIpAsync(c, ct);
             return;
         }
-        var eni = NetlinkOrNull(c.Namespace, missingIsFine: false, out _)!;
         void Create() => gateway.Links.CreateVeth(c.GatewayName, GatewayMac(c.MacAddress), c.Name, c.MacAddress, c.Namespace);
         try
         {
@@ -287,7 +287,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     {
         // Missing in From: a previous pass moved it already; setting it up where it should be tells us if it is there.
         await LinkAsync(m.From, missingIsFine: true, l => l.Move(m.Name, m.To), ["link", "set", m.Name, "netns", m.To], ct);
-        await LinkAsync(m.To, missingIsFine: false, l => l.SetUp(m.Name), ["link", "set", m.Name, "up"], ct);
+        await LinkAsync(m.To, missingIsFine: false, l => l.SetUpMoved(m.Name), ["link", "set", m.Name, "up"], ct);
     }
 
     private async Task AddRuleAsync(AddRule a, CancellationToken ct)

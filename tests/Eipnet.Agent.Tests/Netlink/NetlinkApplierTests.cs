@@ -125,6 +125,24 @@ public sealed class NetlinkApplierTests
     }
 
     [Fact]
+    public async Task MoveLink_ThroughNetlink_LeavesNoStaleNeighbourOnThePeer_WhenItReturns()
+    {
+        await using var ways = await TwoWays.StartAsync();
+        var way = ways.Netlink;
+        await way.Applier.ApplyAsync(Link(way), CancellationToken.None);
+        // What the router holds for a guest while its ENI is parked: an entry that keeps failing and probing.
+        var neigh = await ways.Run.IpAsync(way.Gateway, ["neigh", "replace", "10.0.1.5", "dev", "gw1", "lladdr", EniMac, "nud", "stale"]);
+        Assert.True(neigh.Succeeded, neigh.Stderr);
+        Assert.Contains("10.0.1.5", await ways.Run.IpCheckAsync(way.Gateway, ["neigh", "show", "dev", "gw1"]), StringComparison.Ordinal);
+
+        await way.Applier.ApplyAsync(new MoveLink(way.A, "eni1", way.B), CancellationToken.None);
+
+        // Gone when the step returns, not some time after: the first packet to the guest asks afresh, and is answered.
+        Assert.Equal("", (await ways.Run.IpCheckAsync(way.Gateway, ["neigh", "show", "dev", "gw1"])).Trim());
+        Assert.Matches("\\bUP\\b.*LOWER_UP|LOWER_UP.*\\bUP\\b", await ways.Run.IpCheckAsync(way.Gateway, ["link", "show", "gw1"]));
+    }
+
+    [Fact]
     public async Task DeleteEniLink_RemovesBothEnds_AsIpDoes()
     {
         await using var ways = await TwoWays.StartAsync();
@@ -161,7 +179,7 @@ public sealed class NetlinkApplierTests
     }
 
     public static TheoryData<string> Wrong => ["address on a missing device", "route on a missing device", "route through a missing namespace",
-        "up of a missing link"];
+        "up of a missing link", "move into a missing namespace"];
 
     [Theory, MemberData(nameof(Wrong))]
     public async Task Adding_ToWhatIsNotThere_Fails_BothWays(string what)
@@ -172,7 +190,8 @@ public sealed class NetlinkApplierTests
             "address on a missing device" => new AddAddress(new AddressAssignment(w.A, "nosuch", "10.0.1.5/24")),
             "route on a missing device" => new ReplaceRoute(new RouteEntry(w.A, "default", "nosuch", "10.0.1.1", 1001)),
             "route through a missing namespace" => new ReplaceRoute(new RouteEntry(w.Prefix + "nosuch", "default", "eni1", "10.0.1.1")),
-            _ => new MoveLink(w.A, "nosuch", w.B), // not in A (fine), and then not in B to set up
+            "up of a missing link" => new MoveLink(w.A, "nosuch", w.B), // not in A (fine), and then not in B to set up
+            _ => new MoveLink(w.A, "lo", w.Prefix + "nosuch"),
         };
 
         await Assert.ThrowsAsync<CommandFailedException>(() => ways.Processes.Applier.ApplyAsync(Op(ways.Processes), CancellationToken.None));

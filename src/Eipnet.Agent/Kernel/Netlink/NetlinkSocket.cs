@@ -154,10 +154,6 @@ internal sealed partial class NetlinkSocket : IDisposable
 
     private sealed partial class SafeFd : SafeHandle
     {
-        public SafeFd() : base(-1, ownsHandle: true)
-        {
-        }
-
         public SafeFd(int fd) : base(-1, ownsHandle: true) => SetHandle(fd);
 
         public override bool IsInvalid => handle == -1;

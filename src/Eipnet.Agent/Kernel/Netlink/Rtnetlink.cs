@@ -9,7 +9,8 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
     private const ushort NewLink = 16, DelLink = 17, GetLink = 18, NewAddr = 20, DelAddr = 21, NewRoute = 24, DelRoute = 25;
     private const ushort NewRule = 32, DelRule = 33, SetNeighTable = 67;
     private const byte AfInet = 2;
-    private const ushort IflaAddress = 1, IflaIfname = 3, IflaLinkinfo = 18, IflaNetNsFd = 28, IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1;
+    private const ushort IflaAddress = 1, IflaIfname = 3, IflaLink = 5, IflaLinkinfo = 18, IflaNetNsFd = 28, IflaLinkNetnsid = 37, IflaTargetNetnsid = 46;
+    private const ushort IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1;
     private const ushort IfaAddress = 1, IfaLocal = 2;
     private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaTable = 15;
     private const ushort FraSrc = 2, FraPriority = 6, FraFwmark = 10, FraTable = 15, FraProtocol = 21;
@@ -35,6 +36,58 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
         return index != 0 ? index : throw new NetlinkException(message.Description, NetlinkException.ENODEV, null);
     }
 
+    /// <summary>"ip link set DEVICE up" for a veth end that was just moved here, with the kernel's link watch brought up to
+    /// date for both ends before and after.</summary>
+    /// <remarks>Moving an end takes it down, and its peer loses carrier; the kernel acts on that (the peer's namespace
+    /// forgets its neighbours through the peer) in link-watch work that needs the RTNL lock, which the move holds. An up
+    /// sent at once can take the lock first, and then link watch sees carrier on both times and forgets nothing: the
+    /// peer's namespace keeps a neighbour entry that has been failing while the ENI was parked, and the first packet waits
+    /// for its next probe, up to a second. An ip process per step left link watch the milliseconds it needed; reading a
+    /// link (RTM_GETLINK) runs its pending link watch at once (Linux 6.8), so this asks for the peer before the up, and
+    /// for both ends after it (their qdiscs then pass packets without waiting for link watch either).</remarks>
+    public void SetUpMoved(string device)
+    {
+        var peer = Peer(device);
+        if (peer is { } before)
+            Read(before.Index, before.Netnsid);
+        SetUp(device);
+        LinkIndex(device);
+        if (peer is { } after)
+            Read(after.Index, after.Netnsid);
+    }
+
+    // A veth end's peer: its index, and its namespace's id as seen from here (null when in this namespace); null for a
+    // device without a peer.
+    private (int Index, int? Netnsid)? Peer(string device)
+    {
+        var message = new NetlinkMessage(GetLink, NetlinkMessage.Request | NetlinkMessage.Ack, $"ip -n {ns} link show {device}")
+            .Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, device);
+        (int Index, int? Netnsid)? peer = null;
+        socket.Exchange(message, (type, payload) =>
+        {
+            if (type != NewLink || payload.Length < 16)
+                return;
+            var index = BinaryPrimitives.ReadInt32LittleEndian(payload[4..]);
+            var attributes = payload[16..];
+            if (!NetlinkAttributes.TryFind(attributes, IflaLink, out var link) || link.Length < 4)
+                return;
+            var peerIndex = BinaryPrimitives.ReadInt32LittleEndian(link);
+            int? netnsid = NetlinkAttributes.TryFind(attributes, IflaLinkNetnsid, out var id) && id.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(id) : null;
+            if (peerIndex != 0 && (peerIndex != index || netnsid is not null))
+                peer = (peerIndex, netnsid is < 0 ? null : netnsid);
+        });
+        return peer;
+    }
+
+    private void Read(int index, int? netnsid)
+    {
+        var message = new NetlinkMessage(GetLink, NetlinkMessage.Request | NetlinkMessage.Ack, $"ip -n {ns} link show index {index} (netns id {netnsid})")
+            .Bytes(LinkHeader(index, 0, 0));
+        if (netnsid is { } id)
+            message.U32(IflaTargetNetnsid, (uint)id);
+        socket.Exchange(message);
+    }
+
     /// <summary>"ip link set DEVICE up".</summary>
     public void SetUp(string device) =>
         socket.Exchange(new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack, $"ip -n {ns} link set {device} up")
@@ -48,17 +101,18 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
     /// <summary>"ip link set DEVICE netns TO": the device leaves this namespace (down, without its addresses and routes).</summary>
     public void Move(string device, string to)
     {
-        using var target = File.OpenHandle(Path.Combine("/run/netns", to));
-        socket.Exchange(new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack, $"ip -n {ns} link set {device} netns {to}")
+        var description = $"ip -n {ns} link set {device} netns {to}";
+        using var target = OpenNamespace(to, description);
+        socket.Exchange(new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack, description)
             .Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, device).U32(IflaNetNsFd, (uint)target.DangerousGetHandle()));
     }
 
     /// <summary>"ip link add NAME address MAC type veth peer name PEER address PEERMAC netns PEERNS".</summary>
     public void CreateVeth(string name, string mac, string peer, string peerMac, string peerNamespace)
     {
-        using var target = File.OpenHandle(Path.Combine("/run/netns", peerNamespace));
-        var message = new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Exclusive,
-            $"ip -n {ns} link add {name} address {mac} type veth peer name {peer} address {peerMac} netns {peerNamespace}");
+        var description = $"ip -n {ns} link add {name} address {mac} type veth peer name {peer} address {peerMac} netns {peerNamespace}";
+        using var target = OpenNamespace(peerNamespace, description);
+        var message = new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Exclusive, description);
         message.Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, name).Attribute(IflaAddress, Mac(mac));
         var info = message.BeginNested(IflaLinkinfo);
         message.String(IflaInfoKind, "veth");
@@ -187,6 +241,19 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), flags);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), change);
         return header;
+    }
+
+    // A missing target namespace is ENOENT, as ip reports it ("Cannot open network namespace ...: No such file or directory").
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenNamespace(string name, string description)
+    {
+        try
+        {
+            return File.OpenHandle(Path.Combine("/run/netns", name));
+        }
+        catch (FileNotFoundException)
+        {
+            throw new NetlinkException(description, NetlinkException.ENOENT, $"the namespace {name} does not exist");
+        }
     }
 
     private static byte[] Mac(string text) => Convert.FromHexString(text.Replace(":", "", StringComparison.Ordinal));
