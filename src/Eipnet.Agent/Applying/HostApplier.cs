@@ -120,9 +120,9 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         {
             session = NetlinkSession.Open(ns);
         }
-        catch (InvalidOperationException e) when (e.InnerException is IOException io && io is not FileNotFoundException)
+        catch (InvalidOperationException e) when (e.InnerException is NotSupportedException unavailable)
         {
-            noNetlink = io.Message;
+            noNetlink = unavailable.Message;
             return null;
         }
         lock (links)

@@ -17,7 +17,7 @@ internal sealed partial class NetlinkSocket : IDisposable
     private const int SolSocket = 1, SoSndbuf = 7, SoRcvbuf = 8, SoRcvtimeo = 20;
     private const int SolNetlink = 270, NetlinkCapAck = 10, NetlinkExtAck = 11;
     private const int MsgTrunc = 0x20;
-    private const int EINTR = 4, EAGAIN = 11;
+    private const int EPERM = 1, EINTR = 4, EAGAIN = 11, EACCES = 13, EPROTONOSUPPORT = 93, EAFNOSUPPORT = 97;
     private const ushort NlmsgError = 2, NlmsgDone = 3;
     private const ushort AckTlvs = 0x200; // on an NLMSG_ERROR: extended ack attributes follow
     private const ushort NlmsgerrAttrMsg = 1;
@@ -29,12 +29,27 @@ internal sealed partial class NetlinkSocket : IDisposable
 
     private NetlinkSocket(SafeFd fd) => this.fd = fd;
 
-    /// <summary>Opens a socket in the calling thread's network namespace.</summary>
+    /// <summary>Opens a socket in the calling thread's network namespace. Throws <see cref="NotSupportedException"/> when
+    /// this system has no netlink for us (not Linux, the family or protocol missing, not allowed), an IOException for
+    /// anything that may pass (such as running out of descriptors).</summary>
     public static NetlinkSocket Open(int protocol)
     {
-        var fd = new SafeFd(socket(AfNetlink, SockRaw | SockCloexec, protocol));
+        SafeFd fd;
+        try
+        {
+            fd = new SafeFd(socket(AfNetlink, SockRaw | SockCloexec, protocol));
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new NotSupportedException("netlink is not available: no libc socket()", e);
+        }
         if (fd.IsInvalid)
-            throw new IOException($"socket(AF_NETLINK, {protocol}) failed: errno {Marshal.GetLastPInvokeError()}");
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            fd.Dispose();
+            var what = $"socket(AF_NETLINK, {protocol}) failed: errno {errno}";
+            throw errno is EPERM or EACCES or EPROTONOSUPPORT or EAFNOSUPPORT ? new NotSupportedException(what) : new IOException(what);
+        }
         try
         {
             Span<byte> address = stackalloc byte[12]; // sockaddr_nl: family, pad, port id 0 (the kernel picks one), groups 0
