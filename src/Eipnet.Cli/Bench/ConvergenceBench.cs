@@ -233,16 +233,19 @@ internal static class ConvergenceBench
         return instance;
     }
 
-    internal static async Task WaitStatusAsync(ApiClient client, string allocationId, string status, CancellationToken ct)
+    internal static Task WaitStatusAsync(ApiClient client, string allocationId, string status, CancellationToken ct) =>
+        WaitStatusAsync(allocationId, status, async () =>
+            (await client.VpcAsync("DescribeEipAddresses", ("RegionId", LabCatalog.DefaultRegion), ("AllocationId", allocationId)))
+                .GetProperty("EipAddresses").GetProperty("EipAddress")[0].GetProperty("Status").GetString(), ct);
+
+    /// <summary>Polls <paramref name="current"/> every 2 ms until it is <paramref name="status"/>; throws after 10 s.</summary>
+    internal static async Task WaitStatusAsync(string id, string status, Func<Task<string?>> current, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
-        while (true)
+        while (await current() != status)
         {
-            var body = await client.VpcAsync("DescribeEipAddresses", ("RegionId", LabCatalog.DefaultRegion), ("AllocationId", allocationId));
-            if (body.GetProperty("EipAddresses").GetProperty("EipAddress")[0].GetProperty("Status").GetString() == status)
-                return;
             if (Stopwatch.GetTimestamp() > deadline)
-                throw new TimeoutException($"{allocationId} did not become {status} within 10 s");
+                throw new TimeoutException($"{id} did not become {status} within 10 s");
             await Task.Delay(2, ct);
         }
     }

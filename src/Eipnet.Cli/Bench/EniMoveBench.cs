@@ -57,7 +57,7 @@ internal static class EniMoveBench
                 dataPlane.Applier.ProcessesOnly = processes;
                 var to = instances[m % 2];
                 arrivals[to].Clear();
-                var commandsBefore = dataPlane.LastPass;
+                var passBefore = dataPlane.LastPass;
                 await client.EcsAsync("AttachNetworkInterface", ("RegionId", region), ("NetworkInterfaceId", eni), ("InstanceId", to));
                 var returned = Stopwatch.GetTimestamp();
                 var first = await ConvergenceBench.FirstArrivalAsync(arrivals[to], returned, ct)
@@ -65,7 +65,7 @@ internal static class EniMoveBench
                 (processes ? result.FirstPacket.Processes : result.FirstPacket.Netlink).Add(Stopwatch.GetElapsedTime(returned, first).TotalMilliseconds);
                 // The pass that carried the attach out has reported once the ENI shows InUse.
                 await WaitEniAsync(client, eni, "InUse", ct);
-                if (dataPlane.LastPass is { } pass && !ReferenceEquals(pass, commandsBefore))
+                if (dataPlane.LastPass is { } pass && !ReferenceEquals(pass, passBefore))
                 {
                     (processes ? result.Apply.Processes : result.Apply.Netlink).Add(pass.Apply.TotalMilliseconds);
                     (processes ? result.Commands.Processes : result.Commands.Netlink).Add(pass.Commands);
@@ -85,19 +85,10 @@ internal static class EniMoveBench
         return result;
     }
 
-    private static async Task WaitEniAsync(ApiClient client, string eni, string status, CancellationToken ct)
-    {
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
-        while (true)
-        {
-            var body = await client.EcsAsync("DescribeNetworkInterfaces", ("RegionId", LabCatalog.DefaultRegion), ("NetworkInterfaceId.1", eni));
-            if (body.GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet")[0].GetProperty("Status").GetString() == status)
-                return;
-            if (Stopwatch.GetTimestamp() > deadline)
-                throw new TimeoutException($"{eni} did not become {status} within 10 s");
-            await Task.Delay(2, ct);
-        }
-    }
+    private static Task WaitEniAsync(ApiClient client, string eni, string status, CancellationToken ct) =>
+        ConvergenceBench.WaitStatusAsync(eni, status, async () =>
+            (await client.EcsAsync("DescribeNetworkInterfaces", ("RegionId", LabCatalog.DefaultRegion), ("NetworkInterfaceId.1", eni)))
+                .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet")[0].GetProperty("Status").GetString(), ct);
 
     /// <summary>The ENI-migration rows of the report (Markdown).</summary>
     public static string Report(int eips, Result r)
