@@ -48,7 +48,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     internal Task ApplyAsync(HostOp op, CancellationToken ct) => op switch
     {
         CreateNamespace c => CreateNamespaceAsync(c, ct),
-        DeleteNamespace d => Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct)),
+        DeleteNamespace d => DeleteNamespaceAsync(d, ct),
         CreateEniLink c => CreateLinkAsync(c, ct),
         DeleteEniLink d => LinkAsync(d.GatewayNamespace, missingIsFine: true, l => l.Delete(d.GatewayName), ["link", "del", d.GatewayName], ct),
         MoveLink m => MoveLinkAsync(m, ct),
@@ -227,6 +227,16 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         await LabTopology.EnsureNamespaceAsync(run, c.Name, ct);
         if (c.Router)
             await run.SysctlAsync(c.Name, LabTopology.RouterSysctls, ct);
+    }
+
+    private Task DeleteNamespaceAsync(DeleteNamespace d, CancellationToken ct)
+    {
+        // Our sockets and helper in it would keep it, and whatever is still inside, alive after its name is gone.
+        if (links.TryGetValue(d.Name, out var netlink))
+            Forget(d.Name, netlink);
+        if (sessions.TryGetValue(d.Name, out var nft))
+            Forget(d.Name, nft);
+        return Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct));
     }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)

@@ -258,7 +258,7 @@ public sealed class NetlinkApplierTests
     }
 
     [Fact]
-    public async Task ClosingStaleSessions_LetsADeletedNamespaceAndItsLinksGo()
+    public async Task DeleteNamespace_ClosesOurSocketsInIt_SoItAndItsLinksGo()
     {
         await using var ways = await TwoWays.StartAsync();
         var way = ways.Netlink;
@@ -266,6 +266,18 @@ public sealed class NetlinkApplierTests
         Assert.Contains(way.A, way.Applier.NetlinkNamespaces);
 
         await way.Applier.ApplyAsync(new DeleteNamespace(way.A), CancellationToken.None);
+
+        Assert.DoesNotContain(way.A, way.Applier.NetlinkNamespaces);
+        await GoneAsync(ways, way.Gateway, "gw1");
+    }
+
+    [Fact]
+    public async Task ClosingStaleSessions_LetsANamespaceDeletedBehindOurBackGo()
+    {
+        await using var ways = await TwoWays.StartAsync();
+        var way = ways.Netlink;
+        await way.Applier.ApplyAsync(Link(way), CancellationToken.None);
+        Assert.True((await ways.Run.IpAsync(null, ["netns", "del", way.A])).Succeeded);
         // Our socket in A holds A, and with it the ENI end of the pair, so the gateway end lives on.
         Assert.True((await ways.Run.IpAsync(way.Gateway, ["link", "show", "gw1"])).Succeeded);
 
@@ -273,10 +285,16 @@ public sealed class NetlinkApplierTests
 
         Assert.DoesNotContain(way.A, way.Applier.NetlinkNamespaces);
         Assert.Contains(way.Gateway, way.Applier.NetlinkNamespaces);
+        await GoneAsync(ways, way.Gateway, "gw1");
+    }
+
+    // The kernel destroys a namespace (and so the veth pairs with an end in it) in the background once nothing holds it.
+    private static async Task GoneAsync(TwoWays ways, string ns, string device)
+    {
         var clock = Stopwatch.StartNew();
-        while ((await ways.Run.IpAsync(way.Gateway, ["link", "show", "gw1"])).Succeeded)
+        while ((await ways.Run.IpAsync(ns, ["link", "show", device])).Succeeded)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "gw1 is still there 20 s after the last socket in its peer's namespace closed");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{device} is still in {ns} 20 s after the last socket in its peer's namespace closed");
             await Task.Delay(20);
         }
     }
