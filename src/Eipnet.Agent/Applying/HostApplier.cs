@@ -1,46 +1,134 @@
 using Eipnet.Agent.Kernel;
+using Eipnet.Agent.Kernel.Netlink;
 using Eipnet.Agent.Lab;
 using Eipnet.DataPlane.Linux;
 using Eipnet.DataPlane.Linux.Ops;
+using Eipnet.DataPlane.Linux.Topology;
 
 namespace Eipnet.Agent.Applying;
 
 /// <summary>Carries out a <see cref="HostDiff"/> against the kernel, step by step in its order.</summary>
 /// <remarks>Every step is idempotent: creating what exists and deleting what is gone succeed, so a pass cut short by a
-/// crash can simply be run again. A step that fails for any other reason throws, and the caller re-observes the host.</remarks>
+/// crash can simply be run again. A step that fails for any other reason throws, and the caller re-observes the host.
+/// Links, addresses, routes, rules and conntrack go through netlink sockets held per namespace (a request costs
+/// microseconds where an ip or conntrack process costs milliseconds); each step is written twice, netlink first, then the
+/// ip command it stands for, which runs only where netlink cannot be had. Namespaces and nft keep their own ways.</remarks>
 public sealed class HostApplier(CommandRunner run) : IDisposable
 {
     /// <summary>Our routing protocol number ("proto 77"): routes and rules carrying it are ours, and observation finds only those.</summary>
     public const string Protocol = "77";
 
+    private const byte ProtocolNumber = 77;
+
+    /// <summary>When set, ip and conntrack processes run even where netlink works: the old way, kept for the benchmark's
+    /// baseline and for tests that compare the kernel state the two ways leave. May be switched between passes.</summary>
+    internal bool ProcessesOnly { get; set; }
+
     public async Task ApplyAsync(HostDiff diff, CancellationToken ct)
     {
-        foreach (var op in diff.Operations)
-            await ApplyAsync(op, ct);
+        var ops = diff.Operations;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i] is FlushConntrack flush)
+            {
+                // Flushes in a row in one namespace (an ENI's private IP and its EIP) share one pass over its conntrack table.
+                List<string> addresses = [flush.Address];
+                while (i + 1 < ops.Count && ops[i + 1] is FlushConntrack next && next.Namespace == flush.Namespace)
+                {
+                    addresses.Add(next.Address);
+                    i++;
+                }
+                await FlushAsync(flush.Namespace, addresses, ct);
+            }
+            else
+                await ApplyAsync(ops[i], ct);
+        }
     }
 
-    private Task ApplyAsync(HostOp op, CancellationToken ct) => op switch
+    internal Task ApplyAsync(HostOp op, CancellationToken ct) => op switch
     {
         CreateNamespace c => CreateNamespaceAsync(c, ct),
-        DeleteNamespace d => Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct)),
+        DeleteNamespace d => DeleteNamespaceAsync(d, ct),
         CreateEniLink c => CreateLinkAsync(c, ct),
-        DeleteEniLink d => Tolerate(run.IpAsync(d.GatewayNamespace, ["link", "del", d.GatewayName], ct)),
+        DeleteEniLink d => LinkAsync(d.GatewayNamespace, missingIsFine: true, l => l.Delete(d.GatewayName), ["link", "del", d.GatewayName], ct),
         MoveLink m => MoveLinkAsync(m, ct),
-        AddAddress a => Check(run.IpAsync(a.Address.Namespace, ["addr", "replace", a.Address.Cidr, "dev", a.Address.Device], ct)),
-        DeleteAddress d => Tolerate(run.IpAsync(d.Address.Namespace, ["addr", "del", d.Address.Cidr, "dev", d.Address.Device], ct)),
-        ReplaceRoute r => Check(run.IpAsync(r.Route.Namespace,
+        AddAddress a => LinkAsync(a.Address.Namespace, missingIsFine: false, l => l.ReplaceAddress(a.Address.Device, a.Address.Cidr),
+            ["addr", "replace", a.Address.Cidr, "dev", a.Address.Device], ct),
+        DeleteAddress d => LinkAsync(d.Address.Namespace, missingIsFine: true, l => l.DeleteAddress(d.Address.Device, d.Address.Cidr),
+            ["addr", "del", d.Address.Cidr, "dev", d.Address.Device], ct),
+        ReplaceRoute r => LinkAsync(r.Route.Namespace, missingIsFine: false, l => l.ReplaceRoute(r.Route.Destination, r.Route.Device, r.Route.Via, r.Route.Table, ProtocolNumber),
         [
             "route", "replace", r.Route.Destination, "dev", r.Route.Device,
             .. r.Route.Via is null ? Array.Empty<string>() : ["via", r.Route.Via, "onlink"],
             "table", Table(r.Route.Table), "proto", Protocol,
-        ], ct)),
-        DeleteRoute d => Tolerate(run.IpAsync(d.Namespace, ["route", "del", d.Destination, "table", Table(d.Table), "proto", Protocol], ct)),
+        ], ct),
+        DeleteRoute d => LinkAsync(d.Namespace, missingIsFine: true, l => l.DeleteRoute(d.Destination, d.Table, ProtocolNumber),
+            ["route", "del", d.Destination, "table", Table(d.Table), "proto", Protocol], ct),
         AddRule a => AddRuleAsync(a, ct),
-        DeleteRule d => Tolerate(run.IpAsync(d.Rule.Namespace, RuleArgs("del", d.Rule), ct)),
+        DeleteRule d => DeleteRuleAsync(d.Rule, ct),
         NftTransaction t => NftAsync(t, ct),
-        FlushConntrack f => FlushAsync(f, ct),
+        FlushConntrack f => FlushAsync(f.Namespace, [f.Address], ct),
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
+
+    // Netlink sockets per namespace, opened on first use and bound to it (Kernel/Netlink/NetlinkSession.cs).
+    private readonly Dictionary<string, NetlinkSession> links = new(StringComparer.Ordinal);
+    private string? noNetlink;
+
+    /// <summary>Why links, addresses, routes, rules and conntrack go through ip and conntrack processes here (null while
+    /// netlink works, which it does on any Linux we run as root).</summary>
+    public string? NoNetlinkReason => noNetlink;
+
+    /// <summary>Runs a step through the namespace's netlink socket, or as "ip -n NS ARGS" without one. A step that deletes
+    /// (<paramref name="missingIsFine"/>) succeeds when the thing, its device or its namespace is already gone.</summary>
+    private async Task LinkAsync(string ns, bool missingIsFine, Action<Rtnetlink> netlink, string[] ip, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var session = NetlinkOrNull(ns, missingIsFine, out var gone);
+        if (gone)
+            return;
+        if (session is null)
+        {
+            await (missingIsFine ? Tolerate(run.IpAsync(ns, ip, ct)) : Check(run.IpAsync(ns, ip, ct)));
+            return;
+        }
+        try
+        {
+            netlink(session.Links);
+        }
+        catch (NetlinkException e) when (missingIsFine && e.IsMissing)
+        {
+        }
+    }
+
+    private NetlinkSession? NetlinkOrNull(string ns, bool missingIsFine, out bool gone)
+    {
+        gone = false;
+        if (noNetlink is not null || ProcessesOnly)
+            return null;
+        if (links.TryGetValue(ns, out var session) && session.IsCurrent)
+            return session;
+        if (session is not null)
+            Forget(ns, session);
+        if (!Namespaces.Exists(ns))
+        {
+            // As "ip -n NS" answers for a namespace that is not there: fine for a delete, an error otherwise.
+            gone = missingIsFine;
+            return gone ? null : throw new NetlinkException($"ip -n {ns}", NetlinkException.ENOENT, $"the namespace {ns} does not exist");
+        }
+        try
+        {
+            session = NetlinkSession.Open(ns);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is NotSupportedException unavailable)
+        {
+            noNetlink = unavailable.Message;
+            return null;
+        }
+        lock (links)
+            links[ns] = session;
+        return session;
+    }
 
     // One nft session (an eipnet-nft helper) per namespace, opened on first use; without the helper or libnftables, an nft
     // process per transaction.
@@ -97,6 +185,18 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     {
         foreach (var (ns, session) in sessions.Where(s => !s.Value.IsCurrent).ToList())
             Forget(ns, session);
+        foreach (var (ns, session) in links.Where(s => !s.Value.IsCurrent).ToList())
+            Forget(ns, session);
+    }
+
+    /// <summary>The namespaces this applier holds netlink sockets in (tests check that a deleted one is let go).</summary>
+    internal IReadOnlyList<string> NetlinkNamespaces
+    {
+        get
+        {
+            lock (links)
+                return [.. links.Keys];
+        }
     }
 
     private void Forget(string ns, NftSession session)
@@ -106,10 +206,19 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         session.Dispose();
     }
 
-    /// <summary>Ends every helper this applier started.</summary>
+    private void Forget(string ns, NetlinkSession session)
+    {
+        lock (links)
+            links.Remove(ns);
+        session.Dispose();
+    }
+
+    /// <summary>Ends every helper this applier started and closes its netlink sockets.</summary>
     public void Dispose()
     {
         foreach (var (ns, session) in sessions.ToList())
+            Forget(ns, session);
+        foreach (var (ns, session) in links.ToList())
             Forget(ns, session);
     }
 
@@ -120,19 +229,65 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
             await run.SysctlAsync(c.Name, LabTopology.RouterSysctls, ct);
     }
 
+    private Task DeleteNamespaceAsync(DeleteNamespace d, CancellationToken ct)
+    {
+        // Our sockets and helper in it would keep it, and whatever is still inside, alive after its name is gone.
+        if (links.TryGetValue(d.Name, out var netlink))
+            Forget(d.Name, netlink);
+        if (sessions.TryGetValue(d.Name, out var nft))
+            Forget(d.Name, nft);
+        return Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct));
+    }
+
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)
+    {
+        var gateway = NetlinkOrNull(c.GatewayNamespace, missingIsFine: false, out _);
+        var eni = gateway is null ? null : NetlinkOrNull(c.Namespace, missingIsFine: false, out _);
+        if (gateway is null || eni is null)
+        {
+            await CreateLinkWithIpAsync(c, ct);
+            return;
+        }
+        void Create() => gateway.Links.CreateVeth(c.GatewayName, GatewayMac(c.MacAddress), c.Name, c.MacAddress, c.Namespace);
+        try
+        {
+            Create();
+        }
+        catch (NetlinkException e) when (e.IsExists)
+        {
+            // Left over from a pass that did not finish: start that link again from nothing.
+            DeleteIfThere(gateway.Links, c.GatewayName);
+            DeleteIfThere(eni.Links, c.Name);
+            Create();
+        }
+        // Answer the guest's ARP requests at once (proxy ARP delays replies by up to 0.8 s unless told otherwise).
+        gateway.Links.SetProxyDelay(c.GatewayName, 0);
+        gateway.Links.SetUp(c.GatewayName);
+        eni.Links.SetUp(c.Name);
+    }
+
+    private static void DeleteIfThere(Rtnetlink links, string device)
+    {
+        try
+        {
+            links.Delete(device);
+        }
+        catch (NetlinkException e) when (e.IsMissing)
+        {
+        }
+    }
+
+    private async Task CreateLinkWithIpAsync(CreateEniLink c, CancellationToken ct)
     {
         string[] add = ["link", "add", c.GatewayName, "address", GatewayMac(c.MacAddress), "type", "veth", "peer", "name", c.Name, "address", c.MacAddress, "netns", c.Namespace];
         var result = await run.IpAsync(c.GatewayNamespace, add, ct);
         if (result.SaysExists)
         {
-            // Left over from a pass that did not finish: start that link again from nothing.
             await Tolerate(run.IpAsync(c.GatewayNamespace, ["link", "del", c.GatewayName], ct));
             await Tolerate(run.IpAsync(c.Namespace, ["link", "del", c.Name], ct));
             result = await run.IpAsync(c.GatewayNamespace, add, ct);
         }
         await Check(Task.FromResult(result));
-        // Answer the guest's ARP requests at once (proxy ARP delays replies by up to 0.8 s unless told otherwise).
         await run.SysctlAsync(c.GatewayNamespace, [$"net.ipv4.neigh.{c.GatewayName}.proxy_delay=0"], ct);
         await Check(run.IpAsync(c.GatewayNamespace, ["link", "set", c.GatewayName, "up"], ct));
         await Check(run.IpAsync(c.Namespace, ["link", "set", c.Name, "up"], ct));
@@ -140,32 +295,45 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
 
     private async Task MoveLinkAsync(MoveLink m, CancellationToken ct)
     {
-        var move = await run.IpAsync(m.From, ["link", "set", m.Name, "netns", m.To], ct);
-        if (!move.Succeeded && !move.SaysMissing)
-            throw new CommandFailedException(move);
         // Missing in From: a previous pass moved it already; setting it up where it should be tells us if it is there.
-        await Check(run.IpAsync(m.To, ["link", "set", m.Name, "up"], ct));
+        await LinkAsync(m.From, missingIsFine: true, l => l.Move(m.Name, m.To), ["link", "set", m.Name, "netns", m.To], ct);
+        await LinkAsync(m.To, missingIsFine: false, l => l.SetUpMoved(m.Name), ["link", "set", m.Name, "up"], ct);
     }
 
     private async Task AddRuleAsync(AddRule a, CancellationToken ct)
     {
         // "ip rule add" happily adds a duplicate; deleting first keeps exactly one.
-        await Tolerate(run.IpAsync(a.Rule.Namespace, RuleArgs("del", a.Rule), ct));
-        await Check(run.IpAsync(a.Rule.Namespace, [.. RuleArgs("add", a.Rule), "protocol", Protocol], ct));
+        await DeleteRuleAsync(a.Rule, ct);
+        var r = a.Rule;
+        await LinkAsync(r.Namespace, missingIsFine: false, l => l.AddRule(r.From, r.Fwmark, r.Table, r.Priority, ProtocolNumber),
+            [.. RuleArgs("add", r), "protocol", Protocol], ct);
     }
 
-    private async Task FlushAsync(FlushConntrack f, CancellationToken ct)
+    private Task DeleteRuleAsync(RuleEntry r, CancellationToken ct) =>
+        LinkAsync(r.Namespace, missingIsFine: true, l => l.DeleteRule(r.From, r.Fwmark, r.Table, r.Priority), RuleArgs("del", r), ct);
+
+    private async Task FlushAsync(string ns, IReadOnlyList<string> addresses, CancellationToken ct)
     {
-        // Original source and destination, reply source and destination: a NATed flow names the EIP only on one side.
-        foreach (var field in new[] { "-s", "-d", "-r", "-q" })
+        ct.ThrowIfCancellationRequested();
+        var session = NetlinkOrNull(ns, missingIsFine: false, out _);
+        if (session is not null)
         {
-            var result = await run.ExecAsync(f.Namespace, "conntrack", ["-D", field, f.Address], null, ct);
-            if (!result.Succeeded && !result.Stderr.Contains("0 flow entries", StringComparison.Ordinal))
-                throw new CommandFailedException(result);
+            session.Conntrack.DeleteWithAddresses(addresses);
+            return;
+        }
+        // Original source and destination, reply source and destination: a NATed flow names the EIP only on one side.
+        foreach (var address in addresses)
+        {
+            foreach (var field in new[] { "-s", "-d", "-r", "-q" })
+            {
+                var result = await run.ExecAsync(ns, "conntrack", ["-D", field, address], null, ct);
+                if (!result.Succeeded && !result.Stderr.Contains("0 flow entries", StringComparison.Ordinal))
+                    throw new CommandFailedException(result);
+            }
         }
     }
 
-    private static string[] RuleArgs(string verb, DataPlane.Linux.Topology.RuleEntry rule) =>
+    private static string[] RuleArgs(string verb, RuleEntry rule) =>
     [
         "rule", verb, "from", rule.From,
         .. rule.Fwmark == 0 ? Array.Empty<string>() : ["fwmark", "0x" + rule.Fwmark.ToString("x", System.Globalization.CultureInfo.InvariantCulture)],

@@ -5,7 +5,8 @@ namespace Eipnet.Agent.Kernel;
 /// <summary>Runs iproute2, nft, conntrack and sysctl, inside a network namespace when one is named.</summary>
 /// <remarks>Every command we run against the kernel goes through here, so "which namespaces do we touch" has one answer:
 /// those named by the caller, which are always ours (the lab prefix). Nothing here runs in the root namespace except
-/// "ip netns add/del" and "ip -n NS ...", which only act on the named namespace.</remarks>
+/// "ip netns add/del" and "ip -n NS ...", which only act on the named namespace. The netlink requests that replaced most
+/// of these commands (Kernel/Netlink) go out from sockets made inside such named namespaces, never the root one.</remarks>
 public sealed class CommandRunner
 {
     /// <summary>Commands run so far (for benchmarks and tests that count kernel round trips).</summary>

@@ -15,10 +15,14 @@ public static partial class NamespaceSockets
     private static partial int setns(int fd, int nstype);
 
     /// <summary>Runs <paramref name="make"/> on a thread inside the named namespace and returns what it made.</summary>
-    public static Socket Create(string ns, Func<Socket> make)
+    public static Socket Create(string ns, Func<Socket> make) => Create<Socket>(ns, make);
+
+    /// <summary>Runs <paramref name="make"/> on a thread inside the named namespace and returns what it made (sockets of any
+    /// kind, such as netlink's, which System.Net.Sockets does not make).</summary>
+    public static T Create<T>(string ns, Func<T> make) where T : class
     {
         ArgumentNullException.ThrowIfNull(make);
-        Socket? socket = null;
+        T? socket = null;
         Exception? error = null;
         var thread = new Thread(() =>
         {

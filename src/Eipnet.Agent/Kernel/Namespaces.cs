@@ -18,10 +18,15 @@ public static partial class Namespaces
 
     /// <summary>The inode of the namespace the name points to now (0 when there is none): a namespace deleted and made
     /// again under the same name has another.</summary>
-    public static ulong Inode(string name)
+    public static ulong Inode(string name) => InodeOf(Path.Combine(Directory, name));
+
+    /// <summary>The inode of the network namespace the calling thread is in.</summary>
+    public static ulong CurrentThreadInode() => InodeOf("/proc/thread-self/ns/net");
+
+    private static ulong InodeOf(string path)
     {
         var buffer = new byte[256]; // struct stat is 144 bytes on x86_64, 128 on aarch64; st_ino is the second field of both
-        return stat(Path.Combine(Directory, name), buffer) == 0 ? BitConverter.ToUInt64(buffer, 8) : 0;
+        return stat(path, buffer) == 0 ? BitConverter.ToUInt64(buffer, 8) : 0;
     }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]

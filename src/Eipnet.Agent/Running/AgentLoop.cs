@@ -69,7 +69,7 @@ public sealed class AgentLoop(HttpClient http, IDataPlane dataPlane, AgentLoopSe
                 return;
             }
             catch (Exception e) when (e is HttpRequestException or IOException or JsonException or TaskCanceledException or InvalidOperationException
-                or Kernel.CommandFailedException or AgentRefusedException)
+                or Kernel.CommandFailedException or Kernel.Netlink.NetlinkException or AgentRefusedException)
             {
                 // Server away, kernel refused, or a bad answer: try again, the next pass a full one when the kernel may be half done.
                 log?.WriteLine($"eipnet agent: {e.GetType().Name}: {e.Message}; again in {backoff.TotalMilliseconds:F0} ms");
