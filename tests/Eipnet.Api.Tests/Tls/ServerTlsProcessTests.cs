@@ -94,4 +94,20 @@ public sealed class ServerTlsProcessTests : IDisposable
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("endpoint", stdout);
     }
+
+    [Theory]
+    [InlineData("absent.crt")]
+    [InlineData("garbage.crt")]
+    public async Task AgentWithUnusableCaFile_ExitsWith2_AndSaysWhy(string file)
+    {
+        await File.WriteAllTextAsync(Path.Combine(data, "garbage.crt"), "not a certificate");
+        var caFile = Path.Combine(data, file);
+
+        var (code, _, stderr) = await EipnetProcess.RunAsync(["agent", "--server", "https://127.0.0.1:1/", "--ca-file", caFile],
+            new Dictionary<string, string> { ["EIPNET_AGENT_TOKEN"] = "local.secret" });
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"eipnet agent: --ca-file {caFile}: ", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }
