@@ -25,9 +25,13 @@ public sealed class AgentLoop(HttpClient http, IDataPlane dataPlane, AgentLoopSe
     public long Applied => Interlocked.Read(ref applied);
 
     /// <summary>A client for <paramref name="server"/> that sends <paramref name="token"/> ("NAME.SECRET") with every call.</summary>
-    public static HttpClient CreateClient(Uri server, string token, TimeSpan wait)
+    /// <param name="trust">For an https server: the certificates accepted beyond those the system trusts; null: only those.</param>
+    public static HttpClient CreateClient(Uri server, string token, TimeSpan wait, ServerTrust? trust = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+        var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
+        if (trust is not null)
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
+        var client = new HttpClient(handler)
         {
             BaseAddress = server,
             Timeout = wait + TimeSpan.FromSeconds(30),

@@ -17,10 +17,11 @@ public sealed class RunningAgent : IAsyncDisposable
 
     public AgentLoop Loop { get; }
 
-    public static RunningAgent Start(Uri server, string token, DataPlane.IDataPlane dataPlane, AgentLoopSettings settings, TextWriter? log = null)
+    public static RunningAgent Start(Uri server, string token, DataPlane.IDataPlane dataPlane, AgentLoopSettings settings, TextWriter? log = null,
+        ServerTrust? trust = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var http = AgentLoop.CreateClient(server, token, settings.Wait);
+        var http = AgentLoop.CreateClient(server, token, settings.Wait, trust);
         return new RunningAgent(http, new AgentLoop(http, dataPlane, settings, TimeProvider.System, log));
     }
 

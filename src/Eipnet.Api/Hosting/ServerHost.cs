@@ -68,6 +68,9 @@ public static class ServerHost
             {
                 // HTTP/1.1 only: the SDKs speak it, and HTTP/2 refuses with stream resets, which carry no envelope.
                 listen.Protocols = HttpProtocols.Http1;
+                // Before the gate, which writes its refusals into the connection: inside TLS, where the client can read them.
+                if (options.Certificate is { } certificate)
+                    listen.UseHttps(certificate);
                 listen.Use(next => connection => gate.OnConnectionAsync(connection, () => next(connection)));
             });
             k.Limits.MaxRequestBodySize = 2 * 1024 * 1024;

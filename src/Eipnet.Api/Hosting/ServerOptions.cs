@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Eipnet.Api.Hosting;
 
 /// <summary>How to run the control plane: where to listen, which database, catalog and data plane.</summary>
@@ -34,4 +36,7 @@ public sealed record ServerOptions
 
     /// <summary>Requests a second each account may make (a burst of as many passes); beyond it, Throttling.User. 0: off.</summary>
     public int AccountRequestsPerSecond { get; init; }
+
+    /// <summary>The certificate to serve HTTPS with on the Listen endpoint; null: plain HTTP.</summary>
+    public X509Certificate2? Certificate { get; init; }
 }

@@ -88,6 +88,11 @@ public static class SignatureVerifier
         if (!string.Equals(call.Header("x-acs-content-sha256")?.Trim(), call.BodySha256, StringComparison.OrdinalIgnoreCase))
             return new EipError("SignatureDoesNotMatch", "The x-acs-content-sha256 header does not match the SHA-256 of the request body.", 400);
 
+        // The signed host is the Host the request arrived with (a mismatch fails the comparison below); a request without one
+        // (HTTP/1.0 allows it) would let a signature made with an empty host pass for any server.
+        if (string.IsNullOrWhiteSpace(call.Header("host")))
+            return new EipError("SignatureDoesNotMatch", "The request has no Host header, which the signature must cover.", 400);
+
         var headers = authorization.SignedHeaderNames
             .Select(name => (name, (IReadOnlyList<string>)(call.Headers.GetValueOrDefault(name) ?? [])));
         var stringToSign = SignatureV3.StringToSign(

@@ -17,10 +17,14 @@ internal static class AgentCommand
     {
         var server = new Option<string>("--server") { Description = "The server's URL.", DefaultValueFactory = _ => "http://127.0.0.1:8787" };
         var tokenFile = new Option<string?>("--token-file") { Description = $"File holding the agent's token (NAME.SECRET, from `eipnet admin agent add NAME`). Default: ${TokenVariable}." };
+        var caFile = new Option<string?>("--ca-file")
+        {
+            Description = "PEM file of certificates to trust for an https --server beyond the system's (the server's self-signed certificate, or its CA).",
+        };
         var lab = new LabArguments();
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
         var command = new Command("agent", "Run this host's agent: watch the server's intent and apply it to the kernel (needs root).");
-        foreach (var option in new Option[] { server, tokenFile, resync })
+        foreach (var option in new Option[] { server, tokenFile, caFile, resync })
             command.Options.Add(option);
         lab.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -36,6 +40,19 @@ internal static class AgentCommand
                 Console.Error.WriteLine($"eipnet agent: --server '{result.GetValue(server)}' is not a URL.");
                 return 2;
             }
+            ServerTrust? trust = null;
+            if (result.GetValue(caFile) is { } ca)
+            {
+                try
+                {
+                    trust = ServerTrust.FromPemFile(ca);
+                }
+                catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"eipnet agent: --ca-file {ca}: {e.Message}");
+                    return 2;
+                }
+            }
             if (!LinuxDataPlane.IsAvailable(out var why))
             {
                 Console.Error.WriteLine($"eipnet agent: the linux data plane cannot run here: {why}.");
@@ -46,7 +63,7 @@ internal static class AgentCommand
             var run = new CommandRunner();
             using var dataPlane = new LinuxDataPlane(new LabTopology(options, run), run);
             var settings = AgentLoopSettings.Default with { ResyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync))) };
-            using var http = AgentLoop.CreateClient(url, token, settings.Wait);
+            using var http = AgentLoop.CreateClient(url, token, settings.Wait, trust);
             Console.WriteLine($"eipnet agent: {token.Split('.')[0]} watching {url} (lab namespaces {options.Prefix}*, EIP pool {options.EipPools[0]}), pid {Environment.ProcessId}");
             await new AgentLoop(http, dataPlane, settings, TimeProvider.System, Console.Error).RunAsync(ct);
             Console.WriteLine("eipnet agent: stopped; the kernel keeps what was applied");

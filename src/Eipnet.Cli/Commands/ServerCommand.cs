@@ -32,10 +32,16 @@ internal static class ServerCommand
         var maxConnections = new Option<int>("--max-connections") { Description = "Client connections served at once; up to 64 more are answered Throttling and closed.", DefaultValueFactory = _ => 8192 };
         var throttle = new Option<int>("--throttle-per-account") { Description = "Requests a second each account may make; beyond it, Throttling.User. 0 (the default): no limit.", DefaultValueFactory = _ => 0 };
         var idleTimeout = new Option<int>("--idle-timeout-seconds") { Description = "How long a client connection may wait for its next request before it is closed.", DefaultValueFactory = _ => 60 };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate (its chain may follow) to serve HTTPS with; needs --tls-key." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
+        var tlsSelfSigned = new Option<bool>("--tls-self-signed")
+        {
+            Description = "Serve HTTPS with a self-signed certificate for 127.0.0.1 and localhost, kept in DATA/tls (made on first use); clients must trust DATA/tls/server.crt.",
+        };
         var command = new Command("server", "Run the control plane (Alibaba Cloud VPC 2016-04-28 and ECS 2014-05-26 RPC API) and its data plane.");
         db.AddTo(command);
         lab.AddTo(command);
-        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout, throttle })
+        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout, throttle, tlsCert, tlsKey, tlsSelfSigned })
             command.Options.Add(option);
         command.SetAction(async (result, ct) =>
         {
@@ -54,6 +60,10 @@ internal static class ServerCommand
                 BootstrapAccount = keyId is { Length: > 0 } && keySecret is { Length: > 0 } ? (keyId, keySecret) : null,
                 BootstrapMultiEip = Environment.GetEnvironmentVariable("EIPNET_BOOTSTRAP_MULTI_EIP") == "1",
             };
+            if (ServerTls.Read(result.GetValue(tlsCert), result.GetValue(tlsKey), result.GetValue(tlsSelfSigned), options.DataDirectory) is not { } tls)
+                return 2;
+            options = options with { Certificate = tls.Certificate };
+            using var certificate = tls.Certificate;
             var wanted = result.GetValue(dataPlane)!;
             var available = LinuxDataPlane.IsAvailable(out var why);
             if (wanted == "linux" && !available)
@@ -76,13 +86,16 @@ internal static class ServerCommand
                 };
             }
             await using var server = await ServerHost.StartAsync(options, ct);
-            Console.WriteLine($"eipnet: endpoint {server.Endpoint.Authority} (http)");
+            Console.WriteLine($"eipnet: endpoint {server.Endpoint.Authority} ({server.Endpoint.Scheme})");
+            if (tls.TrustFile is { } trustFile)
+                Console.WriteLine($"eipnet: tls certificate {trustFile} (clients must trust it)");
             Console.WriteLine($"eipnet: database {server.Store.Description}");
             // Declared after the server, so disposed before it: the agent stops while the server can still hear it.
             await using var agent = startAgent
                 ? LocalAgent.Start(
                     ["--server", server.Endpoint.ToString(), "--lab-prefix", labOptions!.Prefix, "--lab-pool", labOptions.EipPools[0].ToString(),
-                        "--resync-seconds", ((int)resyncPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                        "--resync-seconds", ((int)resyncPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        .. tls.TrustFile is { } caFile ? (string[])["--ca-file", caFile] : []],
                     await AgentAdmin.AddAsync(server.Store, LocalAgentName, TimeProvider.System, ct))
                 : null;
             Console.WriteLine(server.DataPlane == "sim"

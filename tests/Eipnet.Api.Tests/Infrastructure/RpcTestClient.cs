@@ -17,6 +17,9 @@ public sealed class RpcTestClient(Uri endpoint, Account account)
     public Uri Endpoint => endpoint;
     public Signing Signing { get; init; } = Signing.V3;
 
+    /// <summary>The HTTP client calls go through (the HTTPS tests give one that trusts their certificate).</summary>
+    public HttpClient HttpClient { get; init; } = Http;
+
     public Task<RpcResult> Vpc(string action, params (string Key, string Value)[] parameters) => CallAsync(VpcVersion, action, parameters);
 
     public Task<RpcResult> Ecs(string action, params (string Key, string Value)[] parameters) => CallAsync(EcsVersion, action, parameters);
@@ -25,12 +28,12 @@ public sealed class RpcTestClient(Uri endpoint, Account account)
         string? secret = null, DateTimeOffset? time = null, string? nonce = null)
     {
         var request = Build(version, action, parameters, signing ?? Signing, secret ?? account.AccessKeySecret, time ?? DateTimeOffset.UtcNow, nonce ?? Guid.NewGuid().ToString("N"));
-        return SendAsync(request);
+        return SendAsync(request, HttpClient);
     }
 
-    public static async Task<RpcResult> SendAsync(HttpRequestMessage request)
+    public static async Task<RpcResult> SendAsync(HttpRequestMessage request, HttpClient? http = null)
     {
-        using var response = await Http.SendAsync(request);
+        using var response = await (http ?? Http).SendAsync(request);
         var raw = await response.Content.ReadAsStringAsync();
         JsonElement body;
         try

@@ -104,7 +104,8 @@ async function newPostgresDatabase() {
 
 /**
  * Starts `eipnet server` and resolves once it prints its "eipnet: data plane" line.
- * @param {{ postgres?: boolean }} options postgres: a fresh database on $EIPNET_TEST_POSTGRES instead of SQLite.
+ * @param {{ postgres?: boolean, tls?: boolean }} options postgres: a fresh database on $EIPNET_TEST_POSTGRES instead of SQLite;
+ *   tls: HTTPS with the server's self-signed certificate (server.caFile is the PEM file a client must trust).
  */
 async function startServer(options = {}) {
   const file = binary();
@@ -128,7 +129,9 @@ async function startServer(options = {}) {
     EIPNET_BOOTSTRAP_ACCESS_KEY_SECRET: bootstrap.accessKeySecret,
   };
   delete env.EIPNET_POSTGRES;
-  const child = spawn(file, ['server', '--listen', `127.0.0.1:${port}`, '--dataplane', 'sim', ...storage], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The self-signed certificate lives in the data directory, also when the database is PostgreSQL.
+  const tls = options.tls ? ['--tls-self-signed', ...(options.postgres ? ['--data', dir] : [])] : [];
+  const child = spawn(file, ['server', '--listen', `127.0.0.1:${port}`, '--dataplane', 'sim', ...storage, ...tls], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const lines = [];
   let exited = null;
@@ -164,6 +167,8 @@ async function startServer(options = {}) {
     endpoint: `127.0.0.1:${port}`,
     bootstrap,
     storage: options.postgres ? 'PostgreSQL' : 'SQLite',
+    protocol: options.tls ? 'https' : 'http',
+    caFile: options.tls ? path.join(dir, 'tls', 'server.crt') : null,
     get pid() { return child.pid; },
     /** The server's output so far (start-up lines and one line per request). */
     log: () => lines.slice(),
