@@ -60,8 +60,10 @@ public sealed partial class RpcDispatcher(
                 throw new EipException(EipError.MissingParameter("Version"));
             if (product is null)
                 throw new EipException(new EipError("InvalidVersion", $"Specified parameter Version \"{call.Version}\" is not valid. Use {Products.VpcVersion} (VPC) or {Products.EcsVersion} (ECS).", 400));
+            // Alibaba's code, but 400 rather than the 404 seen from Alibaba: Terraform's provider reads any 404 from a Describe as
+            // "the resource is gone" and would drop resources from state on an action Eipnet lacks (docs/decisions.md).
             var action = actions.Find(product, call.Action)
-                ?? throw new EipException(new EipError("InvalidAction.NotFound", $"Specified api \"{call.Action}\" is not found, please check your url and method.", 404));
+                ?? throw new EipException(new EipError("InvalidAction.NotFound", $"Specified api \"{call.Action}\" is not found, please check your url and method.", 400));
 
             var ctx = new RpcContext(call.Parameters, account, requestId, catalog, store, time, http.RequestAborted);
             var body = await RunAsync(action, ctx);

@@ -215,8 +215,8 @@ public sealed class RegionTests(SharedServer shared) : IClassFixture<SharedServe
     public async Task CatalogActions_AreNotFound_UnderTheOtherProduct()
     {
         var c = await Server.NewClientAsync();
-        (await c.Vpc("DescribeInstanceTypes")).Error("InvalidAction.NotFound", 404);
-        (await c.Ecs("DescribeEipAddresses", ("RegionId", "cn-hangzhou"))).Error("InvalidAction.NotFound", 404);
+        (await c.Vpc("DescribeInstanceTypes")).Error("InvalidAction.NotFound", 400);
+        (await c.Ecs("DescribeEipAddresses", ("RegionId", "cn-hangzhou"))).Error("InvalidAction.NotFound", 400);
         // DescribeZones is both products' (ECS's lists what each zone takes, issue 12).
         Assert.True((await c.Ecs("DescribeZones", ("RegionId", "cn-hangzhou"))).Success().GetProperty("Zones").GetProperty("Zone")[0]
             .TryGetProperty("AvailableInstanceTypes", out _));

@@ -89,11 +89,11 @@ public sealed class RpcEnvelopeTests(RpcEnvelopeTests.Server fixture) : IClassFi
     }
 
     [Fact]
-    public async Task UnknownAction_FailsWithActionNotFound404()
+    public async Task UnknownAction_FailsWithActionNotFound_As400NotA404()
     {
-        (await Client.Vpc("DescribeTheMoon", Region)).Error("InvalidAction.NotFound", 404);
+        (await Client.Vpc("DescribeTheMoon", Region)).Error("InvalidAction.NotFound", 400);
         // An ECS action called with the VPC version is not found either.
-        (await Client.Vpc("RunInstances", Region)).Error("InvalidAction.NotFound", 404);
+        (await Client.Vpc("RunInstances", Region)).Error("InvalidAction.NotFound", 400);
     }
 
     [Fact]
