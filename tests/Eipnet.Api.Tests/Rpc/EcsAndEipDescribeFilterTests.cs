@@ -17,17 +17,10 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
 
     /// <summary>One account with a kept security group, ENI, instance and EIP (name keep, tag env=prod, group rg-keep, the
     /// first vSwitch), and others of each that match none of the filters below.</summary>
-    public sealed class World : IAsyncLifetime
+    public sealed class World : FilterAuditWorld
     {
-        public TestServer Server { get; private set; } = null!;
-        public RpcTestClient Client { get; private set; } = null!;
-        public Dictionary<string, string> Values { get; } = [];
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(RpcTestClient c)
         {
-            Server = await TestServer.StartAsync();
-            Client = await Server.NewClientAsync();
-            var c = Client;
             var vpc = await Fixtures.VpcAsync(c);
             var vsw = await Fixtures.VSwitchAsync(c, vpc);
             var vsw2 = await Fixtures.VSwitchAsync(c, vpc, "192.168.2.0/24", Fixtures.OtherZone);
@@ -60,8 +53,6 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
             Values["{ip}"] = instView.GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString()!;
             Values["{eipip}"] = (await Fixtures.DescribeEipAsync(c, eip))!.Value.GetProperty("IpAddress").GetString()!;
         }
-
-        public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
     public static readonly string[] DescribeInstancesParameters =

@@ -5,22 +5,8 @@ using Eipnet.Api.Tests.Infrastructure;
 namespace Eipnet.Api.Tests.Rpc;
 
 /// <summary>The endpoint over real HTTP: authentication, replay protection, bad input and the error envelope.</summary>
-public sealed class RpcEnvelopeTests(RpcEnvelopeTests.Server fixture) : IClassFixture<RpcEnvelopeTests.Server>
+public sealed class RpcEnvelopeTests(SharedServer fixture) : IClassFixture<SharedServer>
 {
-    public sealed class Server : IAsyncLifetime
-    {
-        public TestServer Host { get; private set; } = null!;
-        public RpcTestClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Host = await TestServer.StartAsync();
-            Client = await Host.NewClientAsync();
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-    }
-
     private RpcTestClient Client => fixture.Client;
     private static readonly (string, string)[] Region = [("RegionId", "cn-hangzhou")];
 

@@ -4,25 +4,11 @@ using Eipnet.Api.Tests.Infrastructure;
 namespace Eipnet.Api.Tests.Rpc;
 
 /// <summary>Issue 12: a V3 signature covers the host header, which must be the Host the request was sent with.</summary>
-public sealed class SignedHostTests : IClassFixture<SignedHostTests.Server>
+public sealed class SignedHostTests : IClassFixture<SharedServer>
 {
-    public sealed class Server : IAsyncLifetime
-    {
-        public TestServer Host { get; private set; } = null!;
-        public RpcTestClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Host = await TestServer.StartAsync();
-            Client = await Host.NewClientAsync();
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-    }
-
     private readonly RpcTestClient client;
 
-    public SignedHostTests(Server server) => client = server.Client;
+    public SignedHostTests(SharedServer server) => client = server.Client;
 
     private HttpRequestMessage SignedFor(Uri endpoint) =>
         new RpcTestClient(endpoint, client.Account).Build(RpcTestClient.VpcVersion, "DescribeRegions", [], Signing.V3,

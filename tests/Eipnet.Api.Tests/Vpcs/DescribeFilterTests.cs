@@ -13,16 +13,10 @@ public sealed class DescribeFilterTests(DescribeFilterTests.World world) : IClas
 
     /// <summary>One account with a VPC "keep" (group rg-keep, tag env=prod) holding a vSwitch "keep" (tag env=prod), and a
     /// second VPC and vSwitch that match none of the filters below.</summary>
-    public sealed class World : IAsyncLifetime
+    public sealed class World : FilterAuditWorld
     {
-        public TestServer Server { get; private set; } = null!;
-        public RpcTestClient Client { get; private set; } = null!;
-        public Dictionary<string, string> Values { get; } = [];
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(RpcTestClient client)
         {
-            Server = await TestServer.StartAsync();
-            Client = await Server.NewClientAsync();
             var vpc = (await Client.Vpc("CreateVpc", ("RegionId", R), ("CidrBlock", "10.0.0.0/16"), ("VpcName", "keep"), ("ResourceGroupId", "rg-keep"),
                 ("Tag.1.Key", "env"), ("Tag.1.Value", "prod"))).Success().GetProperty("VpcId").GetString()!;
             var vsw = (await Client.Vpc("CreateVSwitch", ("RegionId", R), ("VpcId", vpc), ("ZoneId", Fixtures.Zone), ("CidrBlock", "10.0.1.0/24"),
@@ -35,8 +29,6 @@ public sealed class DescribeFilterTests(DescribeFilterTests.World world) : IClas
             Values["{othervtb}"] = "vtb-" + otherVpc[4..];
             Values["{owner}"] = Eipnet.Api.Rpc.Owners.NumericId(Client.Account.AccountId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-
-        public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
     public static readonly string[] DescribeVpcsParameters =
