@@ -9,6 +9,9 @@ public enum ResourceKind
     SecurityGroup,
     VSwitch,
     Vpc,
+
+    /// <summary>A data-plane host (<see cref="Eipnet.Domain.Hosts.HostNode"/>), keyed by its agent's name.</summary>
+    Host,
 }
 
 /// <summary>One resource by kind and id.</summary>

@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.Store;
@@ -37,8 +38,10 @@ public interface IEipStore : IAsyncDisposable
 
     Task<long> AppliedRevisionAsync(CancellationToken ct);
 
-    /// <summary>Adds an agent, or gives an existing one a new token (its applied generation starts again from 0).</summary>
-    Task PutAgentAsync(string name, string tokenSha256, DateTimeOffset now, CancellationToken ct);
+    /// <summary>Adds an agent (a host with <paramref name="roles"/>, reached at <paramref name="underlayAddress"/>; a new host gets the
+    /// next free number), or gives an existing one a new token, roles and address (its applied generation starts again from 0).
+    /// Either is a change of the intent every agent receives (kind "host").</summary>
+    Task PutAgentAsync(string name, string tokenSha256, HostRoles roles, string underlayAddress, DateTimeOffset now, CancellationToken ct);
 
     Task<AgentRecord?> GetAgentAsync(string name, CancellationToken ct);
 
@@ -50,5 +53,6 @@ public interface IEipStore : IAsyncDisposable
     /// <summary>Records the generation an agent has applied; a lower one than recorded is kept (a full resync reports again).</summary>
     Task ReportAgentAppliedAsync(string name, long generation, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Removes an agent and its host (a change of the intent, kind "host").</summary>
     Task<bool> DeleteAgentAsync(string name, CancellationToken ct);
 }

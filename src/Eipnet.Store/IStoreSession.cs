@@ -28,6 +28,9 @@ public interface IStoreSession
 
     Task ReleasePrivateIpsAsync(string eniId, IReadOnlyCollection<string>? ips = null);
 
+    /// <summary>How many instances each data-plane host runs (instances with no host under "").</summary>
+    Task<IReadOnlyDictionary<string, long>> InstancesPerHostAsync();
+
     /// <summary>Every EIP address in use in a region.</summary>
     Task<IReadOnlyList<string>> EipAddressesAsync(string regionId);
 

@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using Eipnet.Api.NetworkInterfaces;
 using Eipnet.Api.Rpc;
 using Eipnet.Contracts.Instances;
@@ -48,6 +49,7 @@ public static class InstanceLaunch
         var systemDisk = InstanceSettings.SystemDisk(ctx);
         InstanceSettings.RefuseUnmodelled(ctx);
 
+        var hosts = (await ctx.Store.ListAgentsAsync(ctx.Cancellation)).Select(a => a.Host).ToList();
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId), async s =>
         {
             var vsw = await Find.VSwitchAsync(s, ctx, vSwitchId, region.RegionId);
@@ -61,8 +63,15 @@ public static class InstanceLaunch
 
             var revision = await s.RevisionAsync();
             var ids = new List<string>();
+            var load = new Dictionary<string, long>(await s.InstancesPerHostAsync(), StringComparer.Ordinal);
             for (var i = 0; i < amount; i++)
             {
+                // With no host registered (the simulated data plane) instances are unplaced; with hosts, one must compute.
+                var host = Placement.Choose(hosts, load);
+                if (host is null && hosts.Count > 0)
+                    throw new EipException(EcsErrors.NoStock(region.RegionId));
+                if (host is not null)
+                    load[host.Name] = load.GetValueOrDefault(host.Name) + 1;
                 var instanceId = ResourceIds.New(ResourceIds.Instance);
                 var eniId = ResourceIds.New(ResourceIds.NetworkInterface);
                 var ip = privateIp is null ? await NextIpAsync(ips, eniId) : await RequestedIpAsync(ips, privateIp, eniId);
@@ -75,6 +84,7 @@ public static class InstanceLaunch
                     name, hostName ?? DefaultHostName(instanceId), description, InstanceStatus.Pending, eniId, ctx.Now, null, revision)
                 {
                     Tags = tags, ResourceGroupId = resourceGroupId, UserData = userData, DeletionProtection = deletionProtection, SystemDisk = systemDisk,
+                    Host = host?.Name ?? "",
                 };
                 await s.PutAsync(eni);
                 await s.PutAsync(instance);

@@ -28,6 +28,7 @@ internal static class InstanceView
             Cpu = type?.CpuCoreCount ?? 0,
             Memory = type is null ? 0 : (int)Math.Round(type.MemorySize * 1024),
             ImageId = i.ImageId,
+            EipnetHost = i.Host,
             HostName = i.HostName,
             CreationTime = Times.Format(i.CreationTime),
             StartTime = Times.Format(i.StartTime),

@@ -20,8 +20,13 @@ public static class DesiredLoader
         ["vpc"] = ResourceKind.Vpc,
     };
 
-    public static Task<DesiredChanges> LoadAsync(IEipStore store, ChangeSet changes, bool full, CancellationToken ct) =>
-        store.ReadAsync(s => LoadAsync(s, changes, full), ct);
+    /// <summary>The change set's resources, with every registered host (hosts are few and each plans its share from all of them).</summary>
+    public static async Task<DesiredChanges> LoadAsync(IEipStore store, ChangeSet changes, bool full, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hosts = (await store.ListAgentsAsync(ct)).Select(a => a.Host).ToList();
+        return await store.ReadAsync(s => LoadAsync(s, changes, full), ct) with { Hosts = hosts };
+    }
 
     private static async Task<DesiredChanges> LoadAsync(IStoreSession s, ChangeSet changes, bool full)
     {

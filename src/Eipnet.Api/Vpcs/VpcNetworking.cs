@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using Eipnet.Api.Rpc;
 using Eipnet.Contracts.Vpcs;
 using Eipnet.Domain.Addressing;
@@ -44,6 +45,7 @@ public static class VpcNetworking
             var vpc = new Vpc(ResourceIds.New(ResourceIds.Vpc), ctx.Account.AccountId, region.RegionId, cidr.ToString(), name, description, ctx.Now)
             {
                 Tags = tags, ResourceGroupId = resourceGroupId, DnsHostnameEnabled = dnsHostname,
+                Vni = Overlay.VniForRevision(await s.RevisionAsync()),
             };
             await s.PutAsync(vpc);
             return new CreateVpcResponse(ctx.RequestId, vpc.VpcId, vpc.VRouterId, vpc.RouteTableId, vpc.ResourceGroupId);

@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using System.CommandLine;
 using System.Text.Json;
 using Eipnet.Api.Accounts;
@@ -92,14 +93,20 @@ internal static class AdminCommand
     {
         var db = new DatabaseOptions();
         var name = new Argument<string>("NAME") { Description = "The host's agent name (lower-case letters, digits, '-')." };
-        var command = new Command("add", "Add an agent, or give it a new token; prints the token (NAME.SECRET) for `eipnet agent --token-file`.");
+        var roles = new Option<string>("--roles") { Description = "What the host does: gateway, compute, or gateway,compute.", DefaultValueFactory = _ => "gateway,compute" };
+        var underlay = new Option<string>("--underlay-address") { Description = "The host's address other hosts' overlay tunnels reach (needed with more than one host).", DefaultValueFactory = _ => "" };
+        var command = new Command("add", "Add an agent (a data-plane host), or give it a new token, roles and address; prints the token (NAME.SECRET) for `eipnet agent --token-file`.");
         command.Arguments.Add(name);
+        command.Options.Add(roles);
+        command.Options.Add(underlay);
         db.AddTo(command);
         command.SetAction((result, ct) => RunAsync(db.Read(result), async store =>
         {
             try
             {
-                Console.WriteLine(await AgentAdmin.AddAsync(store, result.GetValue(name)!, TimeProvider.System, ct));
+                if (!HostRolesText.TryParse(result.GetValue(roles), out var hostRoles))
+                    throw new ArgumentException($"--roles is gateway, compute or gateway,compute, not \"{result.GetValue(roles)}\".");
+                Console.WriteLine(await AgentAdmin.AddAsync(store, result.GetValue(name)!, TimeProvider.System, ct, hostRoles, result.GetValue(underlay)!));
             }
             catch (ArgumentException e)
             {
@@ -134,9 +141,9 @@ internal static class AdminCommand
         {
             var desired = (await store.ReadChangesAsync(long.MaxValue, ct)).Revision;
             Console.WriteLine($"desired generation {desired}");
-            Console.WriteLine($"{"AGENT",-20} {"APPLIED",10} {"BEHIND",8}  LAST SEEN");
+            Console.WriteLine($"{"AGENT",-20} {"ROLES",-16} {"UNDERLAY",-16} {"APPLIED",10} {"BEHIND",8}  LAST SEEN");
             foreach (var a in await store.ListAgentsAsync(ct))
-                Console.WriteLine($"{a.Name,-20} {a.AppliedGeneration,10} {desired - a.AppliedGeneration,8}  {(a.SeenAt is { } seen ? seen.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "never")}");
+                Console.WriteLine($"{a.Name,-20} {HostRolesText.Format(a.Host.Roles),-16} {(a.Host.UnderlayAddress.Length > 0 ? a.Host.UnderlayAddress : "-"),-16} {a.AppliedGeneration,10} {desired - a.AppliedGeneration,8}  {(a.SeenAt is { } seen ? seen.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "never")}");
         }, ct));
         return command;
     }

@@ -35,4 +35,9 @@ public sealed record InstanceItem
     public required InstanceNetworkInterfaceList NetworkInterfaces { get; init; }
     public required InstanceLockReasonList OperationLocks { get; init; }
     public required InstanceTagList Tags { get; init; }
+
+    /// <summary>Eipnet's, not Alibaba's (whose instance has no field for the machine it runs on, only DedicatedHostAttribute for
+    /// dedicated hosts, which Terraform would read as a setting): the data-plane host the instance runs on; empty before any
+    /// host was registered.</summary>
+    public required string EipnetHost { get; init; }
 }

@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.DataPlane.Linux;
@@ -13,6 +14,7 @@ public sealed class DesiredState
     private readonly SortedDictionary<string, SecurityGroup> groups = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, VSwitch> vSwitches = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Vpc> vpcs = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, HostNode> hosts = new(StringComparer.Ordinal);
 
     /// <summary>The revision of the last change set applied; 0 before any.</summary>
     public long Revision { get; private set; }
@@ -23,6 +25,7 @@ public sealed class DesiredState
     public IReadOnlyDictionary<string, SecurityGroup> SecurityGroups => groups;
     public IReadOnlyDictionary<string, VSwitch> VSwitches => vSwitches;
     public IReadOnlyDictionary<string, Vpc> Vpcs => vpcs;
+    public IReadOnlyDictionary<string, HostNode> Hosts => hosts;
 
     /// <summary>Folds one change set in and returns the keys it replaced, added or deleted (a full set touches every key, old and new).</summary>
     public IReadOnlySet<ResourceKey> Apply(DesiredChanges changes)
@@ -45,6 +48,19 @@ public sealed class DesiredState
         Upsert(ResourceKind.SecurityGroup, groups, changes.SecurityGroups, g => g.SecurityGroupId, touched);
         Upsert(ResourceKind.VSwitch, vSwitches, changes.VSwitches, v => v.VSwitchId, touched);
         Upsert(ResourceKind.Vpc, vpcs, changes.Vpcs, v => v.VpcId, touched);
+        // Hosts come whole in every change set: what differs is touched.
+        foreach (var gone in hosts.Keys.Where(name => changes.Hosts.All(h => h.Name != name)).ToList())
+        {
+            hosts.Remove(gone);
+            touched.Add(new ResourceKey(ResourceKind.Host, gone));
+        }
+        foreach (var host in changes.Hosts)
+        {
+            if (hosts.TryGetValue(host.Name, out var known) && known == host)
+                continue;
+            hosts[host.Name] = host;
+            touched.Add(new ResourceKey(ResourceKind.Host, host.Name));
+        }
         foreach (var removed in changes.Removed)
         {
             var gone = removed.Kind switch
@@ -55,6 +71,7 @@ public sealed class DesiredState
                 ResourceKind.SecurityGroup => groups.Remove(removed.Id),
                 ResourceKind.VSwitch => vSwitches.Remove(removed.Id),
                 ResourceKind.Vpc => vpcs.Remove(removed.Id),
+                ResourceKind.Host => hosts.Remove(removed.Id),
                 _ => throw new ArgumentOutOfRangeException(nameof(changes), removed.Kind, "Unknown resource kind."),
             };
             if (gone)

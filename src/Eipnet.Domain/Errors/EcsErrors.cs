@@ -15,6 +15,10 @@ public static class EcsErrors
     public static EipError InstanceTypeNotSupported(string instanceType) =>
         new("InvalidInstanceType.ValueNotSupported", $"The instance type \"{instanceType}\" is not in the catalog. Call DescribeInstanceTypes for the list.", 400);
 
+    /// <summary>No compute host is registered to run an instance (Alibaba's answer when a zone has no capacity left).</summary>
+    public static EipError NoStock(string regionId) =>
+        new("OperationDenied.NoStock", $"No compute host can run an instance in {regionId} now: every registered host is a gateway only. Register one with `eipnet admin agent add NAME --roles compute`.", 403);
+
     public static EipError IncorrectInstanceStatus(string instanceId, string status, string need) =>
         new("IncorrectInstanceStatus", $"The instance {instanceId} is {status}; this operation needs it {need}.", 403);
 

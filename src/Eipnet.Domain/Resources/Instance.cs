@@ -26,6 +26,10 @@ public sealed record Instance(
     /// <summary>The resource group the instance is in; empty when none was given.</summary>
     public string ResourceGroupId { get; init; } = "";
 
+    /// <summary>The data-plane host the instance runs on (Eipnet's, not Alibaba's: <see cref="Hosts.Placement"/>); empty when
+    /// it was created before any host was registered.</summary>
+    public string Host { get; init; } = "";
+
     /// <summary>The user data exactly as the caller sent it (Base64); empty when none.</summary>
     public string UserData { get; init; } = "";
 

@@ -26,7 +26,8 @@ internal static class Tables
     public static readonly DocumentTable<Instance> Instances = new("instances", "instance", Json.Instance,
         ("id", i => i.InstanceId), ("account_id", i => i.AccountId), ("region_id", i => i.RegionId), ("vpc_id", i => i.VpcId),
         ("vswitch_id", i => i.VSwitchId), ("zone_id", i => i.ZoneId), ("instance_type", i => i.InstanceType), ("name", i => i.InstanceName),
-        ("status", i => i.Status.ToString()), ("revision", i => i.Revision), ("resource_group_id", i => i.ResourceGroupId)) { Tags = i => i.Tags };
+        ("status", i => i.Status.ToString()), ("revision", i => i.Revision), ("resource_group_id", i => i.ResourceGroupId),
+        ("host", i => i.Host)) { Tags = i => i.Tags };
 
     public static readonly DocumentTable<NetworkInterface> Enis = new("enis", "eni", Json.NetworkInterface,
         ("id", n => n.NetworkInterfaceId), ("account_id", n => n.AccountId), ("region_id", n => n.RegionId), ("vpc_id", n => n.VpcId),

@@ -117,6 +117,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
         await LogChangeAsync(table.ChangeKind, id, await RevisionAsync());
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> InstancesPerHostAsync() =>
+        (await connection.QueryAsync<(string Host, long Count)>("SELECT host, COUNT(*) FROM instances GROUP BY host", transaction: transaction))
+            .ToDictionary(r => r.Host, r => r.Count, StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<string>> UsedPrivateIpsAsync(string vSwitchId) =>
         (await connection.QueryAsync<string>(
             "SELECT ip FROM private_ips WHERE vswitch_id = @vSwitchId", new { vSwitchId }, transaction)).ToList();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using Eipnet.Domain.Errors;
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 using Eipnet.Store.Documents;
 using Eipnet.Store.Postgres;
@@ -213,16 +214,29 @@ public sealed class SqlStore : IEipStore
         return outcome;
     }
 
-    public Task PutAgentAsync(string name, string tokenSha256, DateTimeOffset now, CancellationToken ct) =>
+    public Task PutAgentAsync(string name, string tokenSha256, HostRoles roles, string underlayAddress, DateTimeOffset now, CancellationToken ct) =>
         dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
         {
-            var p = new { name, tokenSha256, now = now.ToUnixTimeMilliseconds() };
+            var p = new { name, tokenSha256, roles = HostRolesText.Format(roles), underlayAddress, now = now.ToUnixTimeMilliseconds() };
             var n = await connection.ExecuteAsync(
-                "UPDATE agents SET token_sha256 = @tokenSha256, applied_generation = 0, seen_at = 0, applied_at = 0 WHERE name = @name", p, transaction);
+                "UPDATE agents SET token_sha256 = @tokenSha256, roles = @roles, underlay_address = @underlayAddress, "
+                + "applied_generation = 0, seen_at = 0, applied_at = 0 WHERE name = @name", p, transaction);
             if (n == 0)
-                await connection.ExecuteAsync("INSERT INTO agents (name, token_sha256, created_at) VALUES (@name, @tokenSha256, @now)", p, transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO agents (name, token_sha256, roles, underlay_address, host_id, created_at) "
+                    + "VALUES (@name, @tokenSha256, @roles, @underlayAddress, (SELECT COALESCE(MAX(host_id), 0) + 1 FROM agents), @now)", p, transaction);
+            await LogHostChangeAsync(connection, transaction, name);
             return n;
         }, ct);
+
+    // Hosts are part of every agent's intent: a change of one is a revision, as a change of a resource is.
+    private static async Task LogHostChangeAsync(DbConnection connection, DbTransaction transaction, string name)
+    {
+        var revision = await connection.ExecuteScalarAsync<long>(
+            "UPDATE counters SET value = value + 1 WHERE name = 'revision' RETURNING value", transaction: transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO changes (revision, kind, id) VALUES (@revision, 'host', @name) ON CONFLICT DO NOTHING", new { revision, name }, transaction);
+    }
 
     public async Task<AgentRecord?> GetAgentAsync(string name, CancellationToken ct) =>
         (await QueryAgentsAsync("WHERE name = @name", new { name }, ct)).FirstOrDefault();
@@ -241,17 +255,25 @@ public sealed class SqlStore : IEipStore
                 new { name, generation, now = now.ToUnixTimeMilliseconds() }, transaction), ct);
 
     public async Task<bool> DeleteAgentAsync(string name, CancellationToken ct) =>
-        await dialect.WriteAsync(WriteScope.None, (connection, transaction) =>
-            connection.ExecuteAsync("DELETE FROM agents WHERE name = @name", new { name }, transaction), ct) > 0;
+        await dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
+        {
+            var n = await connection.ExecuteAsync("DELETE FROM agents WHERE name = @name", new { name }, transaction);
+            if (n > 0)
+                await LogHostChangeAsync(connection, transaction, name);
+            return n;
+        }, ct) > 0;
 
     private async Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, object? parameters, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Name, string Token, long Applied, long Created, long Seen, long AppliedAt)>(
-            "SELECT name, token_sha256, applied_generation, created_at, seen_at, applied_at FROM agents " + where, parameters);
+        var rows = await connection.QueryAsync<(string Name, string Token, long Applied, long Created, long Seen, long AppliedAt, string Roles, string Underlay, long HostId)>(
+            "SELECT name, token_sha256, applied_generation, created_at, seen_at, applied_at, roles, underlay_address, host_id FROM agents " + where, parameters);
         return rows.Select(r => new AgentRecord(r.Name, r.Token, r.Applied, DateTimeOffset.FromUnixTimeMilliseconds(r.Created),
             r.Seen == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.Seen),
-            r.AppliedAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.AppliedAt))).ToList();
+            r.AppliedAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.AppliedAt))
+        {
+            Host = new HostNode(r.Name, (int)r.HostId, HostRolesText.TryParse(r.Roles, out var roles) ? roles : HostRoles.Both, r.Underlay),
+        }).ToList();
     }
 
     public async ValueTask DisposeAsync()
