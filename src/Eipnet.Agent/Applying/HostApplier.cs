@@ -24,6 +24,13 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     /// baseline and for tests that compare the kernel state the two ways leave. May be switched between passes.</summary>
     internal bool ProcessesOnly { get; set; }
 
+    /// <summary>The namespace that holds this host's underlay address, where tunnels' sockets live; null: the agent's own (a
+    /// real host's). The lab gives each host a namespace of its own.</summary>
+    public string? UnderlayNamespace { get; init; }
+
+    /// <summary>The MTU of tunnel devices: what guests send; the underlay carries it plus GENEVE's 50 bytes.</summary>
+    public const int TunnelMtu = 1500;
+
     public async Task ApplyAsync(HostDiff diff, CancellationToken ct)
     {
         var ops = diff.Operations;
@@ -67,6 +74,8 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         AddRule a => AddRuleAsync(a, ct),
         DeleteRule d => DeleteRuleAsync(d.Rule, ct),
         NftTransaction t => NftAsync(t, ct),
+        CreateTunnel c => CreateTunnelAsync(c.Tunnel, ct),
+        DeleteTunnel d => LinkAsync(d.Namespace, missingIsFine: true, l => l.Delete(d.Name), ["link", "del", d.Name], ct),
         FlushConntrack f => FlushAsync(f.Namespace, [f.Address], ct),
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
@@ -216,6 +225,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
     /// <summary>Ends every helper this applier started and closes its netlink sockets.</summary>
     public void Dispose()
     {
+        here?.Dispose();
         foreach (var (ns, session) in sessions.ToList())
             Forget(ns, session);
         foreach (var (ns, session) in links.ToList())
@@ -237,6 +247,34 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         if (sessions.TryGetValue(d.Name, out var nft))
             Forget(d.Name, nft);
         return Tolerate(run.IpAsync(null, ["netns", "del", d.Name], ct));
+    }
+
+    private NetlinkSession? here;
+
+    private async Task CreateTunnelAsync(TunnelLink t, CancellationToken ct)
+    {
+        var underlay = UnderlayNamespace is { } u ? NetlinkOrNull(u, missingIsFine: false, out _)
+            : noNetlink is null && !ProcessesOnly ? here ??= NetlinkSession.OpenHere() : null;
+        var router = underlay is null ? null : NetlinkOrNull(t.Namespace, missingIsFine: false, out _);
+        if (underlay is null || router is null)
+        {
+            await Tolerate(run.IpAsync(t.Namespace, ["link", "del", t.Name], ct));
+            await Check(run.IpAsync(UnderlayNamespace, ["link", "add", t.Name, "netns", t.Namespace, "address", t.MacAddress, "mtu", TunnelMtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "type", "geneve", "id", t.Vni.ToString(System.Globalization.CultureInfo.InvariantCulture), "remote", t.Remote], ct));
+            await Check(run.IpAsync(t.Namespace, ["link", "set", t.Name, "up"], ct));
+            return;
+        }
+        try
+        {
+            underlay.Links.CreateGeneve(t.Name, t.MacAddress, TunnelMtu, t.Vni, t.Remote, t.Namespace);
+        }
+        catch (NetlinkException e) when (e.IsExists)
+        {
+            // Left over from a pass that did not finish, or one with other settings: make it again.
+            DeleteIfThere(router.Links, t.Name);
+            underlay.Links.CreateGeneve(t.Name, t.MacAddress, TunnelMtu, t.Vni, t.Remote, t.Namespace);
+        }
+        router.Links.SetUp(t.Name);
     }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)

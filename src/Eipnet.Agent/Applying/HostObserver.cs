@@ -29,16 +29,22 @@ public sealed class HostObserver(CommandRunner run, HostPlanOptions options, IRe
         var insideEnds = new List<(string Namespace, string Name, string Mac)>();
         var hostEnds = new Dictionary<string, string>(StringComparer.Ordinal); // ENI host end -> the namespace it is in
         var transitEnds = new HashSet<string>(StringComparer.Ordinal); // gateway ends of transit links
+        var tunnels = new SortedDictionary<string, TunnelLink>(StringComparer.Ordinal);
 
         foreach (var ns in namespaces.Where(Namespaces.Exists))
         {
             var router = routers.Contains(ns);
-            using var linkJson = JsonDocument.Parse(await run.IpCheckAsync(ns, ["-j", "addr", "show"], ct));
+            using var linkJson = JsonDocument.Parse(await run.IpCheckAsync(ns, router ? ["-d", "-j", "addr", "show"] : ["-j", "addr", "show"], ct));
             foreach (var link in linkJson.RootElement.EnumerateArray())
             {
                 var name = link.GetProperty("ifname").GetString()!;
                 var mac = link.TryGetProperty("address", out var m) ? m.GetString() ?? "" : "";
                 bool ours;
+                if (router && Tunnel(ns, name, mac, link) is { } tunnel)
+                {
+                    tunnels[tunnel.Key] = tunnel;
+                    continue;
+                }
                 if (ns == gw || router)
                 {
                     // ENI host ends are in routers (and in the gateway of an older layout, to be moved); transit ends in both.
@@ -109,6 +115,20 @@ public sealed class HostObserver(CommandRunner run, HostPlanOptions options, IRe
         foreach (var end in transitEnds.Where(e => links.Values.All(l => l.GatewayName != e || !l.IsTransit)))
             links["observed:" + end] = new EniLink("observed:" + end, HostPlanOptions.TransitName, end, "", gw, gw);
 
-        return new HostPlan(0, namespaces, routers, links, addresses, routes, rules, new Dictionary<string, EipTarget>(), new Dictionary<string, NftTable>());
+        return new HostPlan(0, namespaces, routers, links, addresses, routes, rules, new Dictionary<string, EipTarget>(), new Dictionary<string, NftTable>())
+        {
+            Tunnels = tunnels,
+        };
+    }
+
+    // A GENEVE device in a router is a tunnel of ours (its name is the other host's number, or "transit" on a compute host).
+    private static TunnelLink? Tunnel(string ns, string name, string mac, JsonElement link)
+    {
+        if (!link.TryGetProperty("linkinfo", out var info) || !info.TryGetProperty("info_kind", out var kind) || kind.GetString() != "geneve")
+            return null;
+        var data = info.TryGetProperty("info_data", out var d) ? d : default;
+        var vni = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("id", out var id) ? id.GetInt32() : 0;
+        var remote = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("remote", out var r) ? r.GetString() ?? "" : "";
+        return new TunnelLink(ns, name, vni, remote, mac);
     }
 }

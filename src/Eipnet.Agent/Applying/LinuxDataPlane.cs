@@ -14,7 +14,7 @@ namespace Eipnet.Agent.Applying;
 public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPlane, IDisposable
 {
     private readonly DesiredState desired = new();
-    private readonly HostApplier applier = new(run);
+    private readonly HostApplier applier = new(run) { UnderlayNamespace = lab.Options.UnderlayNamespace };
     private readonly HostObserver observer = new(run, lab.Options.Plan, new HashSet<string>(StringComparer.Ordinal) { lab.Options.InternetNamespace });
     private HostPlan? applied;
 
@@ -56,7 +56,8 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         var resync = changes.Full || applied is null;
         HostPlan plan;
         HostDiff diff;
-        if (!resync && NatFastPath.TryPlan(applied!, desired, touched, lab.Options.Plan, out var next, out var fast))
+        // Several hosts: the fast path does not know which ENIs are elsewhere yet, so it is not taken (issue 10, next).
+        if (!resync && desired.Hosts.Count <= 1 && NatFastPath.TryPlan(applied!, desired, touched, lab.Options.Plan, out var next, out var fast))
         {
             // NAT EIPs only: their map elements and flows, in time that does not grow with the number of EIPs.
             plan = next;
@@ -67,7 +68,7 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
             plan = HostPlan.For(desired, lab.Options.Plan);
             // A session in a namespace that was deleted keeps that namespace, and the uplink in it, alive: end it first.
             applier.CloseStaleSessions();
-            await lab.EnsureAsync(ct);
+            await lab.EnsureAsync(plan.Namespaces.Contains(lab.Options.Plan.GatewayNamespace), plan.Namespaces.Contains(lab.Options.Plan.ParkingNamespace), ct);
             diff = HostDiff.Between(await observer.ObserveAsync(plan, ct), plan, lab.Options.Plan, reloadTable: true);
         }
         else

@@ -26,5 +26,11 @@ public sealed record LabOptions(string Prefix, IReadOnlyList<Ipv4Cidr> EipPools)
 
     public string InternetNamespace => Prefix + "inet";
 
-    public HostPlanOptions Plan => new(Prefix, "eipnet", "uplink", EipPools);
+    /// <summary>This host's name among several (its agent's name); null: the only host.</summary>
+    public string? HostName { get; init; }
+
+    /// <summary>The namespace holding this host's underlay address (tunnels' sockets live there); null: the agent's own.</summary>
+    public string? UnderlayNamespace { get; init; }
+
+    public HostPlanOptions Plan => new(Prefix, "eipnet", "uplink", EipPools) { HostName = HostName };
 }

@@ -20,12 +20,20 @@ public sealed class LabTopology(LabOptions options, CommandRunner run)
     ];
 
     /// <summary>Creates whatever of the fixed part is missing; safe to call at every start and resync.</summary>
-    public async Task EnsureAsync(CancellationToken ct)
+    public Task EnsureAsync(CancellationToken ct) => EnsureAsync(gateway: true, compute: true, ct);
+
+    /// <summary>Creates whatever of this host's fixed part is missing: the parking namespace on a compute host; the gateway, the
+    /// internet host and the uplink on a gateway.</summary>
+    public async Task EnsureAsync(bool gateway, bool compute, CancellationToken ct)
     {
         var plan = options.Plan;
         var gw = plan.GatewayNamespace;
         var inet = options.InternetNamespace;
-        foreach (var ns in new[] { gw, plan.ParkingNamespace, inet })
+        if (compute)
+            await EnsureNamespaceAsync(run, plan.ParkingNamespace, ct);
+        if (!gateway)
+            return;
+        foreach (var ns in new[] { gw, inet })
             await EnsureNamespaceAsync(run, ns, ct);
         await run.SysctlAsync(gw, RouterSysctls, ct);
         if (!(await run.IpAsync(gw, ["link", "show", plan.UplinkName], ct)).Succeeded)

@@ -22,9 +22,13 @@ internal static class AgentCommand
             Description = "PEM file of certificates to trust for an https --server beyond the system's (the server's self-signed certificate, or its CA).",
         };
         var lab = new LabArguments();
+        var underlay = new Option<string?>("--underlay-namespace")
+        {
+            Description = "Network namespace holding this host's underlay address, where overlay tunnels' sockets live (the lab's hosts); default: the agent's own.",
+        };
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
         var command = new Command("agent", "Run this host's agent: watch the server's intent and apply it to the kernel (needs root).");
-        foreach (var option in new Option[] { server, tokenFile, caFile, resync })
+        foreach (var option in new Option[] { server, tokenFile, caFile, underlay, resync })
             command.Options.Add(option);
         lab.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -58,8 +62,9 @@ internal static class AgentCommand
                 Console.Error.WriteLine($"eipnet agent: the linux data plane cannot run here: {why}.");
                 return 2;
             }
-            if (lab.Read(result) is not { } options)
+            if (lab.Read(result) is not { } labOptions)
                 return 2;
+            var options = labOptions with { HostName = token.Split('.')[0], UnderlayNamespace = result.GetValue(underlay) };
             var run = new CommandRunner();
             using var dataPlane = new LinuxDataPlane(new LabTopology(options, run), run);
             var settings = AgentLoopSettings.Default with { ResyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync))) };

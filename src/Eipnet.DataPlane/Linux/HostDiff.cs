@@ -46,6 +46,9 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         };
         foreach (var router in after.Routers)
             live.Add((router, HostPlan.GatewayLoopback));
+        foreach (var tunnel in after.Tunnels.Values)
+            live.Add((tunnel.Namespace, tunnel.Name));
+        var oldTunnels = before?.Tunnels ?? new Dictionary<string, TunnelLink>();
 
         // 1. Build.
         ops.AddRange(after.Namespaces.Except(oldNamespaces).Order(StringComparer.Ordinal).Select(n => new CreateNamespace(n, after.Routers.Contains(n))));
@@ -65,6 +68,15 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             ops.Add(new CreateEniLink(link.RouterNamespace, link.GatewayName, link.Namespace, link.Name, link.MacAddress));
             fresh.Add((link.RouterNamespace, link.GatewayName));
             fresh.Add((link.Namespace, link.Name));
+        }
+        foreach (var tunnel in after.Tunnels.Values)
+        {
+            if (oldTunnels.TryGetValue(tunnel.Key, out var was) && was == tunnel && oldNamespaces.Contains(tunnel.Namespace))
+                continue;
+            if (was is not null)
+                ops.Add(new DeleteTunnel(was.Namespace, was.Name)); // a tunnel's VNI, remote or MAC cannot change: recreate
+            ops.Add(new CreateTunnel(tunnel));
+            fresh.Add((tunnel.Namespace, tunnel.Name));
         }
         var oldAddresses = before?.Addresses ?? new HashSet<AddressAssignment>();
         ops.AddRange(after.Addresses
@@ -103,6 +115,8 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             .Select(a => new DeleteAddress(a)));
         ops.AddRange(oldLinks.Values.Where(l => !after.Links.ContainsKey(l.EniId) && after.Namespaces.Contains(l.RouterNamespace))
             .Select(l => new DeleteEniLink(l.RouterNamespace, l.GatewayName)));
+        ops.AddRange(oldTunnels.Values.Where(t => !after.Tunnels.ContainsKey(t.Key) && after.Namespaces.Contains(t.Namespace))
+            .Select(t => new DeleteTunnel(t.Namespace, t.Name)));
         ops.AddRange(oldNamespaces.Except(after.Namespaces).Order(StringComparer.Ordinal).Select(n => new DeleteNamespace(n)));
 
         // 4. Forget.

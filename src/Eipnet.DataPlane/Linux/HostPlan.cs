@@ -2,6 +2,7 @@ using Eipnet.DataPlane.Linux.Nft;
 using Eipnet.DataPlane.Linux.Topology;
 using Eipnet.Domain.Addressing;
 using Eipnet.Domain.Associations;
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.DataPlane.Linux;
@@ -27,7 +28,15 @@ public sealed record HostPlan(
     IReadOnlyDictionary<string, EipTarget> EipTargets,
     IReadOnlyDictionary<string, NftTable> Tables)
 {
+    /// <summary>The tunnels from this host's routers to other hosts' (several hosts only), by <see cref="TunnelLink.Key"/>.</summary>
+    public IReadOnlyDictionary<string, TunnelLink> Tunnels { get; init; } = new Dictionary<string, TunnelLink>(StringComparer.Ordinal);
+
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
+
+    /// <summary>A tunnel's MAC, the same whenever it is made again: locally administered, from both hosts' numbers and the VNI
+    /// (a tunnel is point to point, so it only has to be stable).</summary>
+    public static string TunnelMac(int hostId, int peerId, int vni) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0a:{hostId & 0xff:x2}:{peerId & 0xff:x2}:{(vni >> 16) & 0xff:x2}:{(vni >> 8) & 0xff:x2}:{vni & 0xff:x2}");
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
@@ -71,23 +80,31 @@ public sealed record HostPlan(
         ArgumentNullException.ThrowIfNull(desired);
         var o = options ?? HostPlanOptions.Default;
         var gw = o.GatewayNamespace;
+        var share = HostShare.Of(desired, o);
 
         var active = desired.Eips.Values
             .Where(e => e.Association is not null && e.Status is EipStatus.Associating or EipStatus.InUse)
             .ToList();
         var eipsByEni = active.ToLookup(e => e.Association!.NetworkInterfaceId);
 
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal) { gw, o.ParkingNamespace };
-        foreach (var id in desired.Instances.Keys)
-            namespaces.Add(o.InstanceNamespace(id));
+        var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        if (share.Gateway)
+            namespaces.Add(gw);
+        if (share.Compute)
+            namespaces.Add(o.ParkingNamespace);
+        foreach (var instance in desired.Instances.Values.Where(share.IsLocal))
+            namespaces.Add(o.InstanceNamespace(instance.InstanceId));
 
         var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
+        var tunnels = new SortedDictionary<string, TunnelLink>(StringComparer.Ordinal);
         var addresses = new HashSet<AddressAssignment>();
         var routes = new SortedDictionary<(string, int, string), RouteEntry>();
         var rules = new HashSet<RuleEntry>();
         var targets = new SortedDictionary<string, EipTarget>(StringComparer.Ordinal);
         var eipVpc = Elements();
         var routers = new SortedDictionary<string, RouterTable>(StringComparer.Ordinal);
+        // Where each ENI's traffic goes from this host: its host end here, or the tunnel to the host that has it.
+        var eniPorts = new Dictionary<string, (string Router, string Device, string? Via, bool Local)>(StringComparer.Ordinal);
 
         RouterTable RouterOf(string vpcId)
         {
@@ -96,55 +113,108 @@ public sealed record HostPlan(
                 return existing;
             var router = routers[ns] = new RouterTable();
             namespaces.Add(ns);
-            var mark = VpcMark(vpcId);
-            var table = VpcTable(vpcId);
-            var transit = new EniLink(EniLink.TransitPrefix + vpcId, HostPlanOptions.TransitName, TransitGatewayName(vpcId),
-                "02:00:" + string.Join(':', BitConverter.GetBytes(mark).Reverse().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
-                ns, gw);
-            links[transit.EniId] = transit;
-            addresses.Add(new AddressAssignment(gw, transit.GatewayName, HostPlanOptions.TransitGatewayAddress + "/32"));
-            addresses.Add(new AddressAssignment(ns, transit.Name, HostPlanOptions.TransitRouterAddress + "/32"));
-            Route(routes, ns, "default", transit.Name, HostPlanOptions.TransitGatewayAddress);
-            Route(routes, gw, "default", transit.GatewayName, HostPlanOptions.TransitRouterAddress, table);
-            rules.Add(new RuleEntry(gw, "all", table, VpcRulePriority, mark));
-            // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
-            foreach (var vSwitch in desired.VSwitches.Values.Where(v => v.VpcId == vpcId))
+            if (share.Gateway)
             {
-                if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
-                    addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
+                var mark = VpcMark(vpcId);
+                var table = VpcTable(vpcId);
+                var transit = new EniLink(EniLink.TransitPrefix + vpcId, HostPlanOptions.TransitName, TransitGatewayName(vpcId),
+                    "02:00:" + string.Join(':', BitConverter.GetBytes(mark).Reverse().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+                    ns, gw);
+                links[transit.EniId] = transit;
+                addresses.Add(new AddressAssignment(gw, transit.GatewayName, HostPlanOptions.TransitGatewayAddress + "/32"));
+                addresses.Add(new AddressAssignment(ns, transit.Name, HostPlanOptions.TransitRouterAddress + "/32"));
+                Route(routes, ns, "default", transit.Name, HostPlanOptions.TransitGatewayAddress);
+                Route(routes, gw, "default", transit.GatewayName, HostPlanOptions.TransitRouterAddress, table);
+                rules.Add(new RuleEntry(gw, "all", table, VpcRulePriority, mark));
             }
-            foreach (var pool in o.EipPools)
-                addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
+            if (share.Overlay)
+            {
+                // The router's own address in the overlay, and a tunnel to each other host with this VPC: a compute-only host's
+                // tunnel to the gateway is its "transit", the way out, so the rules that mean "to or from the internet" hold.
+                router.OverlayAddress = Overlay.RouterAddress(share.Me!.Id);
+                addresses.Add(new AddressAssignment(ns, GatewayLoopback, router.OverlayAddress + "/32"));
+                var vni = Overlay.VniOf(desired.Vpcs.GetValueOrDefault(vpcId), vpcId);
+                foreach (var peer in share.PeersOf(vpcId))
+                {
+                    var name = share.TunnelName(peer);
+                    var tunnel = new TunnelLink(ns, name, vni, peer.UnderlayAddress, TunnelMac(share.Me.Id, peer.Id, vni));
+                    tunnels[tunnel.Key] = tunnel;
+                    if (name == HostPlanOptions.TransitName)
+                        Route(routes, ns, "default", name, Overlay.RouterAddress(peer.Id));
+                }
+            }
+            if (share.Compute)
+            {
+                // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
+                foreach (var vSwitch in desired.VSwitches.Values.Where(v => v.VpcId == vpcId))
+                {
+                    if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
+                        addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
+                }
+                foreach (var pool in o.EipPools)
+                    addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
+            }
             return router;
         }
+
+        // Routers first: a remote ENI's routes and group members go into the router of its VPC here, if there is one.
+        foreach (var vpcId in desired.NetworkInterfaces.Values.Where(share.HasRouterFor).Select(n => n.VpcId ?? "").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            RouterOf(vpcId);
 
         foreach (var eni in desired.NetworkInterfaces.Values)
         {
             var vpcId = eni.VpcId ?? "";
-            var router = RouterOf(vpcId);
             var rns = o.RouterNamespace(vpcId);
+            if (!routers.TryGetValue(rns, out var router))
+                continue; // a VPC this host has no part in
             var eniEips = eipsByEni[eni.NetworkInterfaceId].OrderBy(e => e.IpAddress, StringComparer.Ordinal).ToList();
             var mode = eniEips.Count > 0 ? eniEips[0].Association!.Mode : AssociationMode.Nat; // one mode per ENI (SPEC)
             var attached = eni.InstanceId is { } iid && eni.Status is EniStatus.Attaching or EniStatus.InUse && desired.Instances.ContainsKey(iid);
-            var ns = attached ? o.InstanceNamespace(eni.InstanceId!) : o.ParkingNamespace;
-            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns, rns);
-            links[link.EniId] = link;
-            var port = Quote(link.GatewayName);
-
-            // The addresses this ENI may send from (anti-spoofing) and that its groups' members sets hold. Cut-through
-            // replaces the private address (SPEC: the ENI keeps no private networking), multi-EIP adds its EIPs to it.
             var own = mode switch
             {
                 AssociationMode.Binded => eniEips.Select(e => e.IpAddress).ToList(),
                 AssociationMode.MultiBinded => eni.PrivateIpAddresses.Concat(eniEips.Select(e => e.IpAddress)).ToList(),
                 _ => eni.PrivateIpAddresses.ToList(),
             };
+            var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
+            foreach (var id in groupIds)
+                foreach (var address in own)
+                    Members(router.Members, id)[address] = null;
+
+            var host = share.HostOf(eni);
+            if (!share.IsLocal(host))
+            {
+                // Another host has it: its addresses are reached through the tunnel to that host (the gateway routes EIPs and
+                // private IPs there; compute hosts reach each other's ENIs directly), when attached.
+                if (host is null || !share.HasTunnelTo(host, vpcId))
+                    continue;
+                var device = share.TunnelName(host);
+                var via = Overlay.RouterAddress(host.Id);
+                eniPorts[eni.NetworkInterfaceId] = (rns, device, via, false);
+                if (!attached)
+                    continue;
+                if (mode != AssociationMode.Binded)
+                    foreach (var ip in eni.PrivateIpAddresses)
+                        Route(routes, rns, ip + "/32", device, via);
+                if (share.Gateway && mode != AssociationMode.Nat)
+                    foreach (var eip in eniEips)
+                        Route(routes, rns, eip.IpAddress + "/32", device, via);
+                continue;
+            }
+
+            var ns = attached ? o.InstanceNamespace(eni.InstanceId!) : o.ParkingNamespace;
+            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns, rns);
+            links[link.EniId] = link;
+            eniPorts[eni.NetworkInterfaceId] = (rns, link.GatewayName, null, true);
+            var port = Quote(link.GatewayName);
+
+            // The addresses this ENI may send from (anti-spoofing) and that its groups' members sets hold. Cut-through
+            // replaces the private address (SPEC: the ENI keeps no private networking), multi-EIP adds its EIPs to it.
             foreach (var address in own)
                 router.Sources[port + " . " + address] = null;
             if (mode == AssociationMode.Binded && eniEips.Count > 0)
                 router.PublicOnly[port] = null;
 
-            var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
             if (groupIds.Count > 0)
             {
                 router.Ingress[port] = "jump " + SecurityGroupChains.InboundChain(groupIds);
@@ -153,9 +223,6 @@ public sealed record HostPlan(
                 var outbound = SecurityGroupChains.Outbound(groupIds, desired.SecurityGroups);
                 router.Chains[inbound.Name] = inbound;
                 router.Chains[outbound.Name] = outbound;
-                foreach (var id in groupIds)
-                    foreach (var address in own)
-                        Members(router.Members, id)[address] = null;
                 foreach (var peer in SecurityGroupChains.PeerGroups(groupIds, desired.SecurityGroups))
                     Members(router.Members, peer);
             }
@@ -203,18 +270,21 @@ public sealed record HostPlan(
                     Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
         }
 
-        foreach (var eip in active)
+        // EIPs are the gateway's: it steers each to its VPC's router, which translates (NAT) or routes it (cut-through,
+        // multi-EIP) to the ENI, here or through the tunnel to the ENI's host.
+        foreach (var eip in active.Where(_ => share.Gateway))
         {
             var a = eip.Association!;
-            if (!links.TryGetValue(a.NetworkInterfaceId, out var link))
-                continue; // an ENI this host does not have: nothing to steer to
-            var router = routers[link.RouterNamespace];
-            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link.Namespace)
+            if (!eniPorts.TryGetValue(a.NetworkInterfaceId, out var port))
+                continue; // an ENI no host has: nothing to steer to
+            var router = routers[port.Router];
+            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode,
+                links.TryGetValue(a.NetworkInterfaceId, out var link) ? link.Namespace : null)
             {
                 AllocationId = eip.AllocationId,
-                Router = link.RouterNamespace,
+                Router = port.Router,
             };
-            eipVpc[eip.IpAddress] = Mark(o.VpcOfRouter(link.RouterNamespace));
+            eipVpc[eip.IpAddress] = Mark(o.VpcOfRouter(port.Router));
             if (a.Mode == AssociationMode.Nat)
             {
                 router.Dnat[eip.IpAddress] = a.PrivateIpAddress;
@@ -222,17 +292,19 @@ public sealed record HostPlan(
             }
             else
             {
-                router.Routed[eip.IpAddress] = Quote(link.GatewayName);
+                router.Routed[eip.IpAddress] = Quote(port.Device);
             }
         }
 
-        var tables = new SortedDictionary<string, NftTable>(StringComparer.Ordinal)
-        {
-            [gw] = GatewayTable(o, eipVpc),
-        };
+        var tables = new SortedDictionary<string, NftTable>(StringComparer.Ordinal);
+        if (share.Gateway)
+            tables[gw] = GatewayTable(o, eipVpc);
         foreach (var (ns, router) in routers)
             tables[ns] = router.Render(o);
-        return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables);
+        return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables)
+        {
+            Tunnels = tunnels,
+        };
     }
 
     /// <summary>Every table, each behind a "# NAMESPACE" line, the gateway's first (the golden files hold this).</summary>
@@ -264,6 +336,9 @@ public sealed record HostPlan(
     /// <summary>The first letter of a transit link's gateway end.</summary>
     public const string TransitMarker = "t";
 
+    /// <summary>The first letter of a tunnel to another host ("o" and its number).</summary>
+    public const string TunnelMarker = "o";
+
     /// <summary>What one VPC router's table holds, filled while planning.</summary>
     private sealed class RouterTable
     {
@@ -277,6 +352,9 @@ public sealed record HostPlan(
         public SortedDictionary<string, string?> HairpinSources { get; } = Elements();
         public SortedDictionary<string, SortedDictionary<string, string?>> Members { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, NftChain> Chains { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The router's address in the overlay (several hosts only).</summary>
+        public string? OverlayAddress { get; set; }
 
         public NftTable Render(HostPlanOptions o)
         {
@@ -297,16 +375,29 @@ public sealed record HostPlan(
                 sets[name] = new NftSet("set", name, "ipv4_addr", elements);
             }
             var chains = new SortedDictionary<string, NftChain>(Chains, StringComparer.Ordinal);
-            foreach (var chain in RouterChains())
+            foreach (var chain in RouterChains(OverlayAddress))
                 chains[chain.Name] = chain;
             return new NftTable("ip", o.TableName, sets, chains);
         }
     }
 
     /// <summary>The chains every router has; they only look things up in the maps, so they never change.</summary>
-    private static IEnumerable<NftChain> RouterChains()
+    /// <remarks>With several hosts, the VPC's traffic between hosts comes and goes through tunnels ("o" and the other host's
+    /// number): a packet from another host's ENI to a NAT EIP of this VPC is translated here as one from a local ENI is, and,
+    /// as the answer must come back through this router, takes the sender's NAT EIP or this router's overlay address as its
+    /// source (the vSwitch gateway address would be answered by the target's own router).</remarks>
+    private static IEnumerable<NftChain> RouterChains(string? overlayAddress)
     {
         const string transit = HostPlanOptions.TransitName;
+        var tunnel = $"\"{TunnelMarker}*\"";
+        string[] overlayInbound = overlayAddress is null ? [] : [$"iifname {tunnel} dnat to ip daddr map @{DnatMap}"];
+        string[] overlayOutbound = overlayAddress is null ? [] :
+        [
+            $"iifname {tunnel} ct status dnat snat to ip saddr map @{SnatMap}",
+            $"iifname {tunnel} ct status dnat snat to {overlayAddress}",
+            $"iifname \"{EniNames.GatewayMarker}*\" oifname {tunnel} ct status dnat snat to ip saddr map @{SnatMap}",
+            $"iifname \"{EniNames.GatewayMarker}*\" oifname {tunnel} ct status dnat snat to {overlayAddress}",
+        ];
         return
         [
             // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
@@ -318,6 +409,7 @@ public sealed record HostPlan(
             [
                 $"iifname \"{transit}\" dnat to ip daddr map @{DnatMap}",
                 $"iifname \"{EniNames.GatewayMarker}*\" dnat to ip daddr map @{DnatMap}",
+                .. overlayInbound,
             ]),
             // Out to the internet as the EIP. A hairpinned packet (ENI to ENI, its destination translated) takes the sender's
             // NAT EIP as its source, or its vSwitch's gateway address, so the answer comes back through the router.
@@ -326,6 +418,7 @@ public sealed record HostPlan(
                 $"oifname \"{transit}\" snat to ip saddr map @{SnatMap}",
                 $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to ip saddr map @{SnatMap}",
                 $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to iifname map @{HairpinSourceMap}",
+                .. overlayOutbound,
             ]),
             // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
             new("filter_forward", "type filter hook forward priority filter; policy accept;",

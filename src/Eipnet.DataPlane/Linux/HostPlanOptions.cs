@@ -7,6 +7,10 @@ namespace Eipnet.DataPlane.Linux;
 /// EipPools tell a cut-through guest its mask and gateway, as DescribeEipGatewayInfo does.</remarks>
 public sealed record HostPlanOptions(string Prefix, string TableName, string UplinkName, IReadOnlyList<Ipv4Cidr> EipPools)
 {
+    /// <summary>This host's name among the registered hosts (its agent's name); null, or a name no host has, plans as the only
+    /// host, with both roles.</summary>
+    public string? HostName { get; init; }
+
     /// <summary>The lab's defaults: prefix "eipnet-", table "eipnet", uplink "uplink", pool 198.51.100.0/24.</summary>
     public static HostPlanOptions Default { get; } = new("eipnet-", "eipnet", "uplink", [new Ipv4Cidr(0xC6336400, 24)]);
 

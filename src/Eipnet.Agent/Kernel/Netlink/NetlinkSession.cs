@@ -27,8 +27,24 @@ internal sealed class NetlinkSession : IDisposable
 
     public Ctnetlink Conntrack { get; }
 
-    /// <summary>True while the namespace's name still points to the namespace these sockets live in.</summary>
-    public bool IsCurrent => Namespaces.Inode(Namespace) == inode;
+    /// <summary>True while the namespace's name still points to the namespace these sockets live in (always, for the
+    /// process's own namespace).</summary>
+    public bool IsCurrent => Namespace.Length == 0 || Namespaces.Inode(Namespace) == inode;
+
+    /// <summary>Opens the sockets in the process's own namespace (named "").</summary>
+    public static NetlinkSession OpenHere()
+    {
+        var route = NetlinkSocket.Open(NetlinkSocket.Route);
+        try
+        {
+            return new NetlinkSession("", route, NetlinkSocket.Open(NetlinkSocket.Netfilter), 0);
+        }
+        catch
+        {
+            route.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Opens the sockets inside <paramref name="ns"/>; throws when it does not exist.</summary>
     public static NetlinkSession Open(string ns) => NamespaceSockets.Create(ns, () =>

@@ -10,7 +10,7 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
     private const ushort NewRule = 32, DelRule = 33, SetNeighTable = 67;
     private const byte AfInet = 2;
     private const ushort IflaAddress = 1, IflaIfname = 3, IflaLink = 5, IflaLinkinfo = 18, IflaNetNsFd = 28, IflaLinkNetnsid = 37, IflaTargetNetnsid = 46;
-    private const ushort IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1;
+    private const ushort IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1, IflaMtu = 4, IflaGeneveId = 1, IflaGeneveRemote = 2;
     private const ushort IfaAddress = 1, IfaLocal = 2;
     private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaTable = 15;
     private const ushort FraSrc = 2, FraPriority = 6, FraFwmark = 10, FraTable = 15, FraProtocol = 21;
@@ -121,6 +121,23 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
         message.Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, peer).Attribute(IflaAddress, Mac(peerMac))
             .U32(IflaNetNsFd, (uint)target.DangerousGetHandle());
         message.EndNested(peerInfo).EndNested(data).EndNested(info);
+        socket.Exchange(message);
+    }
+
+    /// <summary>"ip link add NAME netns TARGET address MAC mtu MTU type geneve id VNI remote REMOTE": a GENEVE device whose UDP
+    /// socket lives in this namespace (the host's underlay) and which itself lives in <paramref name="targetNamespace"/>.</summary>
+    public void CreateGeneve(string name, string mac, int mtu, int vni, string remote, string targetNamespace)
+    {
+        var description = $"ip -n {ns} link add {name} netns {targetNamespace} address {mac} mtu {mtu} type geneve id {vni} remote {remote}";
+        using var target = OpenNamespace(targetNamespace, description);
+        var message = new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Exclusive, description);
+        message.Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, name).Attribute(IflaAddress, Mac(mac)).U32(IflaMtu, (uint)mtu)
+            .U32(IflaNetNsFd, (uint)target.DangerousGetHandle());
+        var info = message.BeginNested(IflaLinkinfo);
+        message.String(IflaInfoKind, "geneve");
+        var data = message.BeginNested(IflaInfoData);
+        message.U32(IflaGeneveId, (uint)vni).Attribute(IflaGeneveRemote, Ipv4Prefix.ParseAddress(remote));
+        message.EndNested(data).EndNested(info);
         socket.Exchange(message);
     }
 
