@@ -4,6 +4,7 @@ using Eipnet.Agent.Lab;
 using Eipnet.DataPlane.Linux;
 using Eipnet.DataPlane.Linux.Ops;
 using Eipnet.DataPlane.Linux.Topology;
+using Eipnet.Domain.Hosts;
 
 namespace Eipnet.Agent.Applying;
 
@@ -76,6 +77,8 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         NftTransaction t => NftAsync(t, ct),
         CreateTunnel c => CreateTunnelAsync(c.Tunnel, ct),
         DeleteTunnel d => LinkAsync(d.Namespace, missingIsFine: true, l => l.Delete(d.Name), ["link", "del", d.Name], ct),
+        AddTunnelPeer a => AddPeerAsync(a.Peer, ct),
+        DeleteTunnelPeer d => DeletePeerAsync(d.Peer, ct),
         FlushConntrack f => FlushAsync(f.Namespace, [f.Address], ct),
         _ => throw new NotSupportedException($"No applier for {op.GetType().Name}."),
     };
@@ -90,7 +93,7 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
 
     /// <summary>Runs a step through the namespace's netlink socket, or as "ip -n NS ARGS" without one. A step that deletes
     /// (<paramref name="missingIsFine"/>) succeeds when the thing, its device or its namespace is already gone.</summary>
-    private async Task LinkAsync(string ns, bool missingIsFine, Action<Rtnetlink> netlink, string[] ip, CancellationToken ct)
+    private async Task LinkAsync(string ns, bool missingIsFine, Action<Rtnetlink> netlink, string[] ip, CancellationToken ct, string[]? bridge = null)
     {
         ct.ThrowIfCancellationRequested();
         var session = NetlinkOrNull(ns, missingIsFine, out var gone);
@@ -98,7 +101,8 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
             return;
         if (session is null)
         {
-            await (missingIsFine ? Tolerate(run.IpAsync(ns, ip, ct)) : Check(run.IpAsync(ns, ip, ct)));
+            var fallback = bridge is null ? run.IpAsync(ns, ip, ct) : run.ExecAsync(ns, "bridge", bridge, null, ct);
+            await (missingIsFine ? Tolerate(fallback) : Check(fallback));
             return;
         }
         try
@@ -256,25 +260,42 @@ public sealed class HostApplier(CommandRunner run) : IDisposable
         var underlay = UnderlayNamespace is { } u ? NetlinkOrNull(u, missingIsFine: false, out _)
             : noNetlink is null && !ProcessesOnly ? here ??= NetlinkSession.OpenHere() : null;
         var router = underlay is null ? null : NetlinkOrNull(t.Namespace, missingIsFine: false, out _);
+        var text = (int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (underlay is null || router is null)
         {
             await Tolerate(run.IpAsync(t.Namespace, ["link", "del", t.Name], ct));
-            await Check(run.IpAsync(UnderlayNamespace, ["link", "add", t.Name, "netns", t.Namespace, "address", t.MacAddress, "mtu", TunnelMtu.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "type", "geneve", "id", t.Vni.ToString(System.Globalization.CultureInfo.InvariantCulture), "remote", t.Remote], ct));
+            await Check(run.IpAsync(UnderlayNamespace, ["link", "add", t.Name, "netns", t.Namespace, "address", t.MacAddress, "mtu", text(TunnelMtu),
+                "type", "vxlan", "id", text(t.Vni), "dstport", text(Overlay.Port), "nolearning"], ct));
             await Check(run.IpAsync(t.Namespace, ["link", "set", t.Name, "up"], ct));
             return;
         }
         try
         {
-            underlay.Links.CreateGeneve(t.Name, t.MacAddress, TunnelMtu, t.Vni, t.Remote, t.Namespace);
+            underlay.Links.CreateVxlan(t.Name, t.MacAddress, TunnelMtu, t.Vni, Overlay.Port, t.Namespace);
         }
         catch (NetlinkException e) when (e.IsExists)
         {
             // Left over from a pass that did not finish, or one with other settings: make it again.
             DeleteIfThere(router.Links, t.Name);
-            underlay.Links.CreateGeneve(t.Name, t.MacAddress, TunnelMtu, t.Vni, t.Remote, t.Namespace);
+            underlay.Links.CreateVxlan(t.Name, t.MacAddress, TunnelMtu, t.Vni, Overlay.Port, t.Namespace);
         }
         router.Links.SetUp(t.Name);
+    }
+
+    private async Task AddPeerAsync(TunnelPeer p, CancellationToken ct)
+    {
+        await LinkAsync(p.Namespace, missingIsFine: false, l => l.ReplaceNeighbour(p.Device, p.Address, p.MacAddress),
+            ["neigh", "replace", p.Address, "lladdr", p.MacAddress, "dev", p.Device, "nud", "permanent"], ct);
+        await LinkAsync(p.Namespace, missingIsFine: false, l => l.ReplaceForwarding(p.Device, p.MacAddress, p.Remote),
+            ["-c", "true"], ct, bridge: ["fdb", "replace", p.MacAddress, "dev", p.Device, "dst", p.Remote, "self", "permanent"]);
+    }
+
+    private async Task DeletePeerAsync(TunnelPeer p, CancellationToken ct)
+    {
+        await LinkAsync(p.Namespace, missingIsFine: true, l => l.DeleteForwarding(p.Device, p.MacAddress, p.Remote),
+            ["-c", "true"], ct, bridge: ["fdb", "del", p.MacAddress, "dev", p.Device, "dst", p.Remote, "self"]);
+        await LinkAsync(p.Namespace, missingIsFine: true, l => l.DeleteNeighbour(p.Device, p.Address),
+            ["neigh", "del", p.Address, "dev", p.Device], ct);
     }
 
     private async Task CreateLinkAsync(CreateEniLink c, CancellationToken ct)

@@ -121,14 +121,14 @@ public sealed class HostObserver(CommandRunner run, HostPlanOptions options, IRe
         };
     }
 
-    // A GENEVE device in a router is a tunnel of ours (its name is the other host's number, or "transit" on a compute host).
+    // A VXLAN device in a router is one of ours. Its peers are not read: the diff adds them all again (a replace), and one
+    // left over from a host that is gone only points to where nothing is routed.
     private static TunnelLink? Tunnel(string ns, string name, string mac, JsonElement link)
     {
-        if (!link.TryGetProperty("linkinfo", out var info) || !info.TryGetProperty("info_kind", out var kind) || kind.GetString() != "geneve")
+        if (!link.TryGetProperty("linkinfo", out var info) || !info.TryGetProperty("info_kind", out var kind) || kind.GetString() != "vxlan")
             return null;
         var data = info.TryGetProperty("info_data", out var d) ? d : default;
         var vni = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("id", out var id) ? id.GetInt32() : 0;
-        var remote = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("remote", out var r) ? r.GetString() ?? "" : "";
-        return new TunnelLink(ns, name, vni, remote, mac);
+        return new TunnelLink(ns, name, vni, mac);
     }
 }

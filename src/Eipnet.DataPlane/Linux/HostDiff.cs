@@ -74,10 +74,15 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             if (oldTunnels.TryGetValue(tunnel.Key, out var was) && was == tunnel && oldNamespaces.Contains(tunnel.Namespace))
                 continue;
             if (was is not null)
-                ops.Add(new DeleteTunnel(was.Namespace, was.Name)); // a tunnel's VNI, remote or MAC cannot change: recreate
+                ops.Add(new DeleteTunnel(was.Namespace, was.Name)); // a device's VNI or MAC cannot change: make it again
             ops.Add(new CreateTunnel(tunnel));
             fresh.Add((tunnel.Namespace, tunnel.Name));
         }
+        // Peers (neighbour and forwarding entries) go with their device: a new one needs all of its own.
+        var oldPeers = before?.TunnelPeers ?? new HashSet<TunnelPeer>();
+        ops.AddRange(after.TunnelPeers.Where(p => !oldPeers.Contains(p) || fresh.Contains((p.Namespace, p.Device)))
+            .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Device, StringComparer.Ordinal).ThenBy(p => p.Address, StringComparer.Ordinal)
+            .Select(p => new AddTunnelPeer(p)));
         var oldAddresses = before?.Addresses ?? new HashSet<AddressAssignment>();
         ops.AddRange(after.Addresses
             .Where(a => !oldAddresses.Contains(a) || fresh.Contains((a.Namespace, a.Device)))
@@ -115,6 +120,8 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
             .Select(a => new DeleteAddress(a)));
         ops.AddRange(oldLinks.Values.Where(l => !after.Links.ContainsKey(l.EniId) && after.Namespaces.Contains(l.RouterNamespace))
             .Select(l => new DeleteEniLink(l.RouterNamespace, l.GatewayName)));
+        ops.AddRange(oldPeers.Where(p => !after.TunnelPeers.Contains(p) && Stays((p.Namespace, p.Device)))
+            .Select(p => new DeleteTunnelPeer(p)));
         ops.AddRange(oldTunnels.Values.Where(t => !after.Tunnels.ContainsKey(t.Key) && after.Namespaces.Contains(t.Namespace))
             .Select(t => new DeleteTunnel(t.Namespace, t.Name)));
         ops.AddRange(oldNamespaces.Except(after.Namespaces).Order(StringComparer.Ordinal).Select(n => new DeleteNamespace(n)));

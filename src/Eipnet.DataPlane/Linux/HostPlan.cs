@@ -28,15 +28,18 @@ public sealed record HostPlan(
     IReadOnlyDictionary<string, EipTarget> EipTargets,
     IReadOnlyDictionary<string, NftTable> Tables)
 {
-    /// <summary>The tunnels from this host's routers to other hosts' (several hosts only), by <see cref="TunnelLink.Key"/>.</summary>
+    /// <summary>The VXLAN devices of this host's routers (several hosts only), by <see cref="TunnelLink.Key"/>.</summary>
     public IReadOnlyDictionary<string, TunnelLink> Tunnels { get; init; } = new Dictionary<string, TunnelLink>(StringComparer.Ordinal);
+
+    /// <summary>The other hosts' routers on those devices.</summary>
+    public IReadOnlySet<TunnelPeer> TunnelPeers { get; init; } = new HashSet<TunnelPeer>();
 
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
 
-    /// <summary>A tunnel's MAC, the same whenever it is made again: locally administered, from both hosts' numbers and the VNI
-    /// (a tunnel is point to point, so it only has to be stable).</summary>
-    public static string TunnelMac(int hostId, int peerId, int vni) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0a:{hostId & 0xff:x2}:{peerId & 0xff:x2}:{(vni >> 16) & 0xff:x2}:{(vni >> 8) & 0xff:x2}:{vni & 0xff:x2}");
+    /// <summary>A VXLAN device's MAC, the same whenever it is made again and unique on its VNI: locally administered, from its
+    /// host's number (16 bits) and the VNI.</summary>
+    public static string TunnelMac(int hostId, int vni) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0a:{(hostId >> 8) & 0xff:x2}:{hostId & 0xff:x2}:{(vni >> 16) & 0xff:x2}:{(vni >> 8) & 0xff:x2}:{vni & 0xff:x2}");
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
@@ -97,6 +100,7 @@ public sealed record HostPlan(
 
         var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
         var tunnels = new SortedDictionary<string, TunnelLink>(StringComparer.Ordinal);
+        var tunnelPeers = new HashSet<TunnelPeer>();
         var addresses = new HashSet<AddressAssignment>();
         var routes = new SortedDictionary<(string, int, string), RouteEntry>();
         var rules = new HashSet<RuleEntry>();
@@ -129,18 +133,19 @@ public sealed record HostPlan(
             }
             if (share.Overlay)
             {
-                // The router's own address in the overlay, and a tunnel to each other host with this VPC: a compute-only host's
-                // tunnel to the gateway is its "transit", the way out, so the rules that mean "to or from the internet" hold.
+                // The router's own address in the overlay, and its VXLAN devices with the other hosts' routers on them: a
+                // compute-only host's device to the gateway is its "transit", the way out, so the rules that mean "to or from the
+                // internet" hold on every host.
                 router.OverlayAddress = Overlay.RouterAddress(share.Me!.Id);
                 addresses.Add(new AddressAssignment(ns, GatewayLoopback, router.OverlayAddress + "/32"));
-                var vni = Overlay.VniOf(desired.Vpcs.GetValueOrDefault(vpcId), vpcId);
-                foreach (var peer in share.PeersOf(vpcId))
+                foreach (var (device, vni, peers) in share.TunnelsOf(vpcId, Overlay.VniOf(desired.Vpcs.GetValueOrDefault(vpcId), vpcId)))
                 {
-                    var name = share.TunnelName(peer);
-                    var tunnel = new TunnelLink(ns, name, vni, peer.UnderlayAddress, TunnelMac(share.Me.Id, peer.Id, vni));
+                    var tunnel = new TunnelLink(ns, device, vni, TunnelMac(share.Me.Id, vni));
                     tunnels[tunnel.Key] = tunnel;
-                    if (name == HostPlanOptions.TransitName)
-                        Route(routes, ns, "default", name, Overlay.RouterAddress(peer.Id));
+                    foreach (var peer in peers)
+                        tunnelPeers.Add(new TunnelPeer(ns, device, Overlay.RouterAddress(peer.Id), TunnelMac(peer.Id, vni), peer.UnderlayAddress));
+                    if (device == HostPlanOptions.TransitName)
+                        Route(routes, ns, "default", device, Overlay.RouterAddress(peers[0].Id));
                 }
             }
             if (share.Compute)
@@ -186,9 +191,8 @@ public sealed record HostPlan(
             {
                 // Another host has it: its addresses are reached through the tunnel to that host (the gateway routes EIPs and
                 // private IPs there; compute hosts reach each other's ENIs directly), when attached.
-                if (host is null || !share.HasTunnelTo(host, vpcId))
+                if (host is null || share.DeviceTo(host, vpcId) is not { } device)
                     continue;
-                var device = share.TunnelName(host);
                 var via = Overlay.RouterAddress(host.Id);
                 eniPorts[eni.NetworkInterfaceId] = (rns, device, via, false);
                 if (!attached)
@@ -304,6 +308,7 @@ public sealed record HostPlan(
         return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables)
         {
             Tunnels = tunnels,
+            TunnelPeers = tunnelPeers,
         };
     }
 
@@ -336,8 +341,6 @@ public sealed record HostPlan(
     /// <summary>The first letter of a transit link's gateway end.</summary>
     public const string TransitMarker = "t";
 
-    /// <summary>The first letter of a tunnel to another host ("o" and its number).</summary>
-    public const string TunnelMarker = "o";
 
     /// <summary>What one VPC router's table holds, filled while planning.</summary>
     private sealed class RouterTable
@@ -382,14 +385,13 @@ public sealed record HostPlan(
     }
 
     /// <summary>The chains every router has; they only look things up in the maps, so they never change.</summary>
-    /// <remarks>With several hosts, the VPC's traffic between hosts comes and goes through tunnels ("o" and the other host's
-    /// number): a packet from another host's ENI to a NAT EIP of this VPC is translated here as one from a local ENI is, and,
+    /// <remarks>With several hosts, a gateway's router reaches the VPC's compute hosts through its VXLAN device: a packet from another host's ENI to a NAT EIP of this VPC is translated here as one from a local ENI is, and,
     /// as the answer must come back through this router, takes the sender's NAT EIP or this router's overlay address as its
     /// source (the vSwitch gateway address would be answered by the target's own router).</remarks>
     private static IEnumerable<NftChain> RouterChains(string? overlayAddress)
     {
         const string transit = HostPlanOptions.TransitName;
-        var tunnel = $"\"{TunnelMarker}*\"";
+        var tunnel = $"\"{HostShare.NorthSouthDevice}\"";
         string[] overlayInbound = overlayAddress is null ? [] : [$"iifname {tunnel} dnat to ip daddr map @{DnatMap}"];
         string[] overlayOutbound = overlayAddress is null ? [] :
         [

@@ -81,37 +81,45 @@ public sealed class HostShare
     private bool HasComputeHost(string vpcId, string? host) =>
         host is not null && computeHostsByVpc.TryGetValue(vpcId, out var set) && set.Contains(host);
 
-    /// <summary>The other hosts this host's router of a VPC has tunnels to.</summary>
-    public IEnumerable<HostNode> PeersOf(string vpcId)
+    /// <summary>A gateway router's VXLAN device to the VPC's compute hosts (the VPC's VNI).</summary>
+    public const string NorthSouthDevice = "vxn";
+
+    /// <summary>A compute router's VXLAN device to the VPC's other compute hosts (the VPC's east-west VNI).</summary>
+    public const string EastWestDevice = "vxe";
+
+    /// <summary>The VXLAN devices of this host's router of a VPC, each with its VNI and the hosts on it: a gateway's
+    /// <see cref="NorthSouthDevice"/> to the VPC's compute hosts; a compute host's "transit" to the default gateway (its way
+    /// out, as a gateway router's transit link is, on the same VNI as the gateway's device) and <see cref="EastWestDevice"/>
+    /// to the VPC's other compute hosts.</summary>
+    public IEnumerable<(string Device, int Vni, IReadOnlyList<HostNode> Peers)> TunnelsOf(string vpcId, int vni)
     {
         if (!Overlay)
             yield break;
-        foreach (var host in hosts.OrderBy(h => h.Name, StringComparer.Ordinal))
+        var computes = hosts.Where(h => h.Name != Me!.Name && h.UnderlayAddress.Length > 0 && HasComputeHost(vpcId, h.Name))
+            .OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
+        if (Gateway)
         {
-            if (host.Name == Me!.Name || host.UnderlayAddress.Length == 0)
-                continue;
-            if (HasTunnelTo(host, vpcId))
-                yield return host;
+            if (computes.Count > 0)
+                yield return (NorthSouthDevice, vni, computes);
+            yield break;
         }
+        if (defaultGateway is { } gw && gw.Name != Me!.Name && gw.UnderlayAddress.Length > 0)
+            yield return (HostPlanOptions.TransitName, vni, [gw]);
+        var others = computes.Where(h => !h.IsGateway).ToList();
+        if (others.Count > 0)
+            yield return (EastWestDevice, Eipnet.Domain.Hosts.Overlay.EastWest(vni), others);
     }
 
-    /// <summary>Whether this host's router of a VPC has a tunnel to <paramref name="host"/>: a compute host of the VPC always (from
-    /// a gateway, or directly between compute hosts); the default gateway from a compute host that is no gateway itself.</summary>
-    public bool HasTunnelTo(HostNode host, string vpcId)
+    /// <summary>The device this host's router of a VPC reaches <paramref name="host"/>'s router through, or null when it has none.</summary>
+    public string? DeviceTo(HostNode host, string vpcId)
     {
         ArgumentNullException.ThrowIfNull(host);
         if (!Overlay || host.Name == Me!.Name || host.UnderlayAddress.Length == 0)
-            return false;
-        if (HasComputeHost(vpcId, host.Name))
-            return true;
-        return !Gateway && host.Name == defaultGateway?.Name;
-    }
-
-    /// <summary>The tunnel's name in this host's routers: "transit" for a compute host's way to the default gateway, which is
-    /// its way out as a gateway's transit link is; "o" and the host's number otherwise.</summary>
-    public string TunnelName(HostNode host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        return !Gateway && host.Name == defaultGateway?.Name ? HostPlanOptions.TransitName : HostPlan.TunnelMarker + host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return null;
+        if (Gateway)
+            return HasComputeHost(vpcId, host.Name) ? NorthSouthDevice : null;
+        if (host.Name == defaultGateway?.Name)
+            return HostPlanOptions.TransitName;
+        return !host.IsGateway && HasComputeHost(vpcId, host.Name) ? EastWestDevice : null;
     }
 }

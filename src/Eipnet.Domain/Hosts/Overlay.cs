@@ -2,15 +2,24 @@ using Eipnet.Domain.Resources;
 
 namespace Eipnet.Domain.Hosts;
 
-/// <summary>How VPCs travel between hosts: a GENEVE tunnel per VPC and pair of hosts, keyed by the VPC's VNI.</summary>
+/// <summary>How VPCs travel between hosts: VXLAN, two VNIs per VPC (one between the gateway and compute hosts, one between
+/// compute hosts), so each router's devices keep one meaning: its "transit" leads out.</summary>
 public static class Overlay
 {
-    /// <summary>VNIs are 24 bits; 0 is not used.</summary>
-    public const int MaxVni = 0xFFFFFF;
+    /// <summary>A VPC's own VNIs are 23 bits (0 is not used); the east-west VNI is the VPC's with the 24th bit set.</summary>
+    public const int MaxVni = 0x7FFFFF;
 
-    /// <summary>A new VPC's VNI: the store revision that creates it, folded into 24 bits. Revisions are unique, so two VPCs share
-    /// a VNI only if one was created 16,777,215 revisions after the other and both still exist.</summary>
+    private const int EastWestBit = 0x800000;
+
+    /// <summary>A new VPC's VNI: the store revision that creates it, folded into 23 bits. Revisions are unique, so two VPCs share
+    /// a VNI only if one was created 8,388,607 revisions after the other and both still exist.</summary>
     public static int VniForRevision(long revision) => (int)((revision - 1) % MaxVni) + 1;
+
+    /// <summary>The VNI between a VPC's routers on compute hosts.</summary>
+    public static int EastWest(int vni) => vni | EastWestBit;
+
+    /// <summary>The UDP port of the overlay (IANA's VXLAN port).</summary>
+    public const int Port = 4789;
 
     /// <summary>The VNI a VPC uses: its own, or for a VPC made before overlays, one from its id (FNV-1a).</summary>
     public static int VniOf(Vpc? vpc, string vpcId)

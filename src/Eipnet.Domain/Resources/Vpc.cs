@@ -16,7 +16,7 @@ public sealed record Vpc(
     /// <summary>The resource group the VPC is in; empty when none was given.</summary>
     public string ResourceGroupId { get; init; } = "";
 
-    /// <summary>The VPC's overlay network identifier (GENEVE VNI, 24 bits) between hosts: from the store revision that created it
+    /// <summary>The VPC's overlay network identifier (VXLAN VNI) between hosts: from the store revision that created it
     /// (<see cref="Hosts.Overlay.Vni"/>); 0 for a VPC created before overlays, which then takes one from its id.</summary>
     public int Vni { get; init; }
 

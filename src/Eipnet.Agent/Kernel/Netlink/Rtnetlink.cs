@@ -10,7 +10,11 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
     private const ushort NewRule = 32, DelRule = 33, SetNeighTable = 67;
     private const byte AfInet = 2;
     private const ushort IflaAddress = 1, IflaIfname = 3, IflaLink = 5, IflaLinkinfo = 18, IflaNetNsFd = 28, IflaLinkNetnsid = 37, IflaTargetNetnsid = 46;
-    private const ushort IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1, IflaMtu = 4, IflaGeneveId = 1, IflaGeneveRemote = 2;
+    private const ushort IflaInfoKind = 1, IflaInfoData = 2, VethInfoPeer = 1, IflaMtu = 4;
+    private const ushort IflaVxlanId = 1, IflaVxlanLearning = 7, IflaVxlanPort = 15;
+    private const ushort NewNeigh = 28, DelNeigh = 29, NdaDst = 1, NdaLladdr = 2;
+    private const byte AfBridge = 7, NtfSelf = 0x02;
+    private const ushort NudPermanent = 0x80, NudNoarp = 0x40;
     private const ushort IfaAddress = 1, IfaLocal = 2;
     private const ushort RtaDst = 1, RtaOif = 4, RtaGateway = 5, RtaTable = 15;
     private const ushort FraSrc = 2, FraPriority = 6, FraFwmark = 10, FraTable = 15, FraProtocol = 21;
@@ -124,21 +128,56 @@ internal sealed class Rtnetlink(NetlinkSocket socket, string ns)
         socket.Exchange(message);
     }
 
-    /// <summary>"ip link add NAME netns TARGET address MAC mtu MTU type geneve id VNI remote REMOTE": a GENEVE device whose UDP
-    /// socket lives in this namespace (the host's underlay) and which itself lives in <paramref name="targetNamespace"/>.</summary>
-    public void CreateGeneve(string name, string mac, int mtu, int vni, string remote, string targetNamespace)
+    /// <summary>"ip link add NAME netns TARGET address MAC mtu MTU type vxlan id VNI dstport PORT nolearning": a VXLAN device
+    /// whose UDP socket lives in this namespace (the host's underlay) and which itself lives in <paramref name="targetNamespace"/>.</summary>
+    public void CreateVxlan(string name, string mac, int mtu, int vni, int port, string targetNamespace)
     {
-        var description = $"ip -n {ns} link add {name} netns {targetNamespace} address {mac} mtu {mtu} type geneve id {vni} remote {remote}";
+        var description = $"ip -n {ns} link add {name} netns {targetNamespace} address {mac} mtu {mtu} type vxlan id {vni} dstport {port} nolearning";
         using var target = OpenNamespace(targetNamespace, description);
         var message = new NetlinkMessage(NewLink, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Exclusive, description);
         message.Bytes(LinkHeader(0, 0, 0)).String(IflaIfname, name).Attribute(IflaAddress, Mac(mac)).U32(IflaMtu, (uint)mtu)
             .U32(IflaNetNsFd, (uint)target.DangerousGetHandle());
         var info = message.BeginNested(IflaLinkinfo);
-        message.String(IflaInfoKind, "geneve");
+        message.String(IflaInfoKind, "vxlan");
         var data = message.BeginNested(IflaInfoData);
-        message.U32(IflaGeneveId, (uint)vni).Attribute(IflaGeneveRemote, Ipv4Prefix.ParseAddress(remote));
+        Span<byte> bigEndianPort = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(bigEndianPort, (ushort)port);
+        message.U32(IflaVxlanId, (uint)vni).U8(IflaVxlanLearning, 0).Attribute(IflaVxlanPort, bigEndianPort);
         message.EndNested(data).EndNested(info);
         socket.Exchange(message);
+    }
+
+    /// <summary>"ip neigh replace ADDRESS lladdr MAC dev DEVICE nud permanent".</summary>
+    public void ReplaceNeighbour(string device, string address, string mac) =>
+        socket.Exchange(new NetlinkMessage(NewNeigh, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Replace,
+                $"ip -n {ns} neigh replace {address} lladdr {mac} dev {device} nud permanent")
+            .Bytes(NeighHeader(AfInet, LinkIndex(device), NudPermanent, 0)).Attribute(NdaDst, Ipv4Prefix.ParseAddress(address)).Attribute(NdaLladdr, Mac(mac)));
+
+    /// <summary>"ip neigh del ADDRESS dev DEVICE".</summary>
+    public void DeleteNeighbour(string device, string address) =>
+        socket.Exchange(new NetlinkMessage(DelNeigh, NetlinkMessage.Request | NetlinkMessage.Ack, $"ip -n {ns} neigh del {address} dev {device}")
+            .Bytes(NeighHeader(AfInet, LinkIndex(device), 0, 0)).Attribute(NdaDst, Ipv4Prefix.ParseAddress(address)));
+
+    /// <summary>"bridge fdb replace MAC dev DEVICE dst REMOTE self permanent".</summary>
+    public void ReplaceForwarding(string device, string mac, string remote) =>
+        socket.Exchange(new NetlinkMessage(NewNeigh, NetlinkMessage.Request | NetlinkMessage.Ack | NetlinkMessage.Create | NetlinkMessage.Replace,
+                $"bridge -n {ns} fdb replace {mac} dev {device} dst {remote} self permanent")
+            .Bytes(NeighHeader(AfBridge, LinkIndex(device), NudPermanent | NudNoarp, NtfSelf)).Attribute(NdaLladdr, Mac(mac)).Attribute(NdaDst, Ipv4Prefix.ParseAddress(remote)));
+
+    /// <summary>"bridge fdb del MAC dev DEVICE dst REMOTE self".</summary>
+    public void DeleteForwarding(string device, string mac, string remote) =>
+        socket.Exchange(new NetlinkMessage(DelNeigh, NetlinkMessage.Request | NetlinkMessage.Ack, $"bridge -n {ns} fdb del {mac} dev {device} dst {remote} self")
+            .Bytes(NeighHeader(AfBridge, LinkIndex(device), 0, NtfSelf)).Attribute(NdaLladdr, Mac(mac)).Attribute(NdaDst, Ipv4Prefix.ParseAddress(remote)));
+
+    // struct ndmsg: family, padding, ifindex, state, flags, type.
+    private static byte[] NeighHeader(byte family, int index, ushort state, byte flags)
+    {
+        var header = new byte[12];
+        header[0] = family;
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), index);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), state);
+        header[10] = flags;
+        return header;
     }
 
     /// <summary>"ip ntable change name arp_cache dev DEVICE proxy_delay MS" (the sysctl net.ipv4.neigh.DEVICE.proxy_delay).</summary>
