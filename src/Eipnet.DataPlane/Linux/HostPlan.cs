@@ -42,6 +42,9 @@ public sealed record HostPlan(
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0a:{(hostId >> 8) & 0xff:x2}:{hostId & 0xff:x2}:{(vni >> 16) & 0xff:x2}:{(vni >> 8) & 0xff:x2}:{vni & 0xff:x2}");
     public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
+    /// <summary>In a gateway's router with several hosts: the cut-through EIPs, whose ENIs talk to the internet only.</summary>
+    public const string PublicOnlyEipSet = "eip_public_only";
+
     /// <summary>Gateway ends of cut-through ENIs: they talk to the internet only (no private networking, SPEC).</summary>
     public const string PublicOnlySet = "eni_public_only";
 
@@ -137,6 +140,7 @@ public sealed record HostPlan(
                 // compute-only host's device to the gateway is its "transit", the way out, so the rules that mean "to or from the
                 // internet" hold on every host.
                 router.OverlayAddress = Overlay.RouterAddress(share.Me!.Id);
+                router.Role = share.Gateway ? RouterRole.Gateway : RouterRole.Compute;
                 addresses.Add(new AddressAssignment(ns, GatewayLoopback, router.OverlayAddress + "/32"));
                 foreach (var (device, vni, peers) in share.TunnelsOf(vpcId, Overlay.VniOf(desired.Vpcs.GetValueOrDefault(vpcId), vpcId)))
                 {
@@ -145,7 +149,11 @@ public sealed record HostPlan(
                     foreach (var peer in peers)
                         tunnelPeers.Add(new TunnelPeer(ns, device, Overlay.RouterAddress(peer.Id), TunnelMac(peer.Id, vni), peer.UnderlayAddress));
                     if (device == HostPlanOptions.TransitName)
+                    {
                         Route(routes, ns, "default", device, Overlay.RouterAddress(peers[0].Id));
+                        Route(routes, ns, "default", device, Overlay.RouterAddress(peers[0].Id), ReturnTable);
+                        rules.Add(new RuleEntry(ns, "all", ReturnTable, ReturnTable, ReturnMark));
+                    }
                 }
             }
             if (share.Compute)
@@ -185,6 +193,10 @@ public sealed record HostPlan(
             foreach (var id in groupIds)
                 foreach (var address in own)
                     Members(router.Members, id)[address] = null;
+
+            if (share.Overlay && share.Gateway && mode == AssociationMode.Binded)
+                foreach (var eip in eniEips)
+                    router.PublicOnlyEips[eip.IpAddress] = null;
 
             var host = share.HostOf(eni);
             if (!share.IsLocal(host))
@@ -338,6 +350,18 @@ public sealed record HostPlan(
     /// <summary>In the gateway: every active EIP (the sources that may pass from one VPC's router to another's).</summary>
     public const string EipSet = "eips";
 
+    /// <summary>A router's part with several hosts: the gateway's (NAT, EIPs) or a compute host's (ENIs, security groups).</summary>
+    private enum RouterRole
+    {
+        Single,
+        Gateway,
+        Compute,
+    }
+
+    /// <summary>In a compute host's router: the connection mark of flows that came in through its transit, the packet mark of
+    /// their answers, and the table (and rule priority) that sends those back through the transit.</summary>
+    public const int ReturnMark = 1, ReturnTable = 200;
+
     /// <summary>The first letter of a transit link's gateway end.</summary>
     public const string TransitMarker = "t";
 
@@ -350,6 +374,7 @@ public sealed record HostPlan(
         public SortedDictionary<string, string?> Routed { get; } = Elements();
         public SortedDictionary<string, string?> Sources { get; } = Elements();
         public SortedDictionary<string, string?> PublicOnly { get; } = Elements();
+        public SortedDictionary<string, string?> PublicOnlyEips { get; } = Elements();
         public SortedDictionary<string, string?> Ingress { get; } = Elements();
         public SortedDictionary<string, string?> Egress { get; } = Elements();
         public SortedDictionary<string, string?> HairpinSources { get; } = Elements();
@@ -358,6 +383,8 @@ public sealed record HostPlan(
 
         /// <summary>The router's address in the overlay (several hosts only).</summary>
         public string? OverlayAddress { get; set; }
+
+        public RouterRole Role { get; set; }
 
         public NftTable Render(HostPlanOptions o)
         {
@@ -372,13 +399,15 @@ public sealed record HostPlan(
                 [EgressMap] = new("map", EgressMap, "ifname : verdict", Egress),
                 [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", HairpinSources),
             };
+            if (Role == RouterRole.Gateway)
+                sets[PublicOnlyEipSet] = new NftSet("set", PublicOnlyEipSet, "ipv4_addr", PublicOnlyEips);
             foreach (var (groupId, elements) in Members)
             {
                 var name = SecurityGroupChains.MembersSet(groupId);
                 sets[name] = new NftSet("set", name, "ipv4_addr", elements);
             }
             var chains = new SortedDictionary<string, NftChain>(Chains, StringComparer.Ordinal);
-            foreach (var chain in RouterChains(OverlayAddress))
+            foreach (var chain in RouterChains(Role))
                 chains[chain.Name] = chain;
             return new NftTable("ip", o.TableName, sets, chains);
         }
@@ -388,20 +417,33 @@ public sealed record HostPlan(
     /// <remarks>With several hosts, a gateway's router reaches the VPC's compute hosts through its VXLAN device: a packet from another host's ENI to a NAT EIP of this VPC is translated here as one from a local ENI is, and,
     /// as the answer must come back through this router, takes the sender's NAT EIP or this router's overlay address as its
     /// source (the vSwitch gateway address would be answered by the target's own router).</remarks>
-    private static IEnumerable<NftChain> RouterChains(string? overlayAddress)
+    private static IEnumerable<NftChain> RouterChains(RouterRole overlay)
     {
         const string transit = HostPlanOptions.TransitName;
         var tunnel = $"\"{HostShare.NorthSouthDevice}\"";
-        string[] overlayInbound = overlayAddress is null ? [] : [$"iifname {tunnel} dnat to ip daddr map @{DnatMap}"];
-        string[] overlayOutbound = overlayAddress is null ? [] :
+        // Across hosts the gateway sees a cut-through ENI's traffic by its EIP: to or from the internet only.
+        string[] publicOnlyEips = overlay == RouterRole.Gateway
+            ? [$"ip daddr @{PublicOnlyEipSet} iifname != \"{transit}\" drop", $"ip saddr @{PublicOnlyEipSet} oifname != \"{transit}\" drop"]
+            : [];
+        string[] overlayInbound = overlay == RouterRole.Gateway ? [$"iifname {tunnel} dnat to ip daddr map @{DnatMap}"] : [];
+        // An instance that reached its own NAT EIP gets its own packet back through the transit: it would drop a packet from
+        // its own address, so the router gives it its vSwitch's gateway address (answered through the transit, return_path).
+        string[] selfHairpin = overlay == RouterRole.Compute
+            ? [$"iifname \"{transit}\" oifname . ip saddr @{SourceSet} snat to oifname map @{HairpinSourceMap}"]
+            : [];
+        NftChain[] returnPath = overlay != RouterRole.Compute ? [] :
         [
-            $"iifname {tunnel} ct status dnat snat to ip saddr map @{SnatMap}",
-            $"iifname {tunnel} ct status dnat snat to {overlayAddress}",
-            $"iifname \"{EniNames.GatewayMarker}*\" oifname {tunnel} ct status dnat snat to ip saddr map @{SnatMap}",
-            $"iifname \"{EniNames.GatewayMarker}*\" oifname {tunnel} ct status dnat snat to {overlayAddress}",
+            // A compute host's router answers through its transit what came in through it (from the internet, or translated by
+            // the gateway: hairpin), so the gateway that translated it sees the answer; the VPC's own traffic goes direct.
+            new("return_path", "type filter hook prerouting priority mangle; policy accept;",
+            [
+                $"iifname \"{transit}\" ct state new ct mark set {ReturnMark}",
+                $"iifname \"{EniNames.GatewayMarker}*\" ct mark {ReturnMark} meta mark set {ReturnMark}",
+            ]),
         ];
         return
         [
+            .. returnPath,
             // Before conntrack (raw): a spoofed packet is dropped before it can create a flow.
             new("guard_source", "type filter hook prerouting priority raw; policy accept;",
                 [$"iifname \"{EniNames.GatewayMarker}*\" iifname . ip saddr != @{SourceSet} drop"]),
@@ -420,7 +462,7 @@ public sealed record HostPlan(
                 $"oifname \"{transit}\" snat to ip saddr map @{SnatMap}",
                 $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to ip saddr map @{SnatMap}",
                 $"iifname \"{EniNames.GatewayMarker}*\" oifname \"{EniNames.GatewayMarker}*\" ct status dnat snat to iifname map @{HairpinSourceMap}",
-                .. overlayOutbound,
+                .. selfHairpin,
             ]),
             // Stateful: replies pass; a new flow goes through the sender's outbound chain, then the receiver's inbound chain.
             new("filter_forward", "type filter hook forward priority filter; policy accept;",
@@ -429,6 +471,7 @@ public sealed record HostPlan(
                 "ct state invalid drop",
                 $"iifname @{PublicOnlySet} oifname != \"{transit}\" drop",
                 $"oifname @{PublicOnlySet} iifname != \"{transit}\" drop",
+                .. publicOnlyEips,
                 $"iifname vmap @{EgressMap}",
                 $"oifname vmap @{IngressMap}",
             ]),

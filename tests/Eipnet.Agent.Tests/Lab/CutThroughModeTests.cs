@@ -4,10 +4,14 @@ namespace Eipnet.Agent.Tests.Lab;
 /// and the ENI's private IP is gone from the VPC.</summary>
 public sealed class CutThroughModeTests
 {
-    [Fact]
-    public async Task EipIsTheInterfaceAddress_PacketsPassUntranslated_AndThePrivateIpIsGoneFromTheVpc()
+    /// <summary>On one host, and on a gateway and two compute hosts (the instances on different hosts, as placement puts
+    /// them).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task EipIsTheInterfaceAddress_PacketsPassUntranslated_AndThePrivateIpIsGoneFromTheVpc(int computeHosts)
     {
-        await using var lab = await LabServer.StartAsync();
+        await using var lab = await LabServer.StartAsync(computeHosts: computeHosts);
         var scene = await LabScene.CreateAsync(lab, secondOctet: 20);
         var (instanceId, _, _) = await scene.InstanceAsync();
         var (otherId, _, otherIp) = await scene.InstanceAsync();

@@ -6,10 +6,14 @@ namespace Eipnet.Agent.Tests.Lab;
 /// <summary>An ENI moved from one instance to another takes its private and public addresses along.</summary>
 public sealed class EniMigrationTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task DetachFromAAttachToB_NewConnectionsToTheEipReachB_NoneReachA()
+    /// <summary>On one host, and on a gateway and two compute hosts (the instances on different hosts, as placement puts
+    /// them).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task DetachFromAAttachToB_NewConnectionsToTheEipReachB_NoneReachA(int computeHosts)
     {
-        await using var lab = await LabServer.StartAsync();
+        await using var lab = await LabServer.StartAsync(computeHosts: computeHosts);
         var scene = await LabScene.CreateAsync(lab, secondOctet: 40);
         var (a, _, _) = await scene.InstanceAsync();
         var (b, _, _) = await scene.InstanceAsync();

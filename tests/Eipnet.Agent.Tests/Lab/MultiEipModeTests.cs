@@ -4,10 +4,14 @@ namespace Eipnet.Agent.Tests.Lab;
 /// DescribeEipGatewayInfo gives; the ENI keeps its private networking.</summary>
 public sealed class MultiEipModeTests
 {
-    [Fact]
-    public async Task TenEipsReachTheInstanceUntranslated_OnceConfiguredFromGatewayInfo_AndThePrivateIpKeepsWorking()
+    /// <summary>On one host, and on a gateway and two compute hosts (the instances on different hosts, as placement puts
+    /// them).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task TenEipsReachTheInstanceUntranslated_OnceConfiguredFromGatewayInfo_AndThePrivateIpKeepsWorking(int computeHosts)
     {
-        await using var lab = await LabServer.StartAsync();
+        await using var lab = await LabServer.StartAsync(computeHosts: computeHosts);
         var scene = await LabScene.CreateAsync(lab, secondOctet: 30);
         var (instanceId, _, _) = await scene.InstanceAsync();
         var (otherId, _, _) = await scene.InstanceAsync();

@@ -36,8 +36,11 @@ public sealed class MultiHostTests
         Assert.EndsWith(aAddress, Answer(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), "203.0.113.10", LabScene.TcpPort)), StringComparison.Ordinal);
         // Across hosts inside the VPC, private address to private address.
         Assert.Equal($"b {bIp} {aIp}", Answer(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), bIp, LabScene.TcpPort)));
-        // A's EIP from B (hairpin through the gateway's router): B is seen as its own EIP.
-        Assert.Equal($"a {aIp} {bAddress}", Answer(await Packets.TcpAsync(lab, lab.InstanceNamespace(b), aAddress, LabScene.TcpPort)));
+        // A's EIP from B (hairpin, translated in the gateway's router): across hosts A sees B's private address (the gateway
+        // does not translate the source; A's host answers through its transit, back to the gateway), and so do A's groups.
+        Assert.Equal($"a {aIp} {bIp}", Answer(await Packets.TcpAsync(lab, lab.InstanceNamespace(b), aAddress, LabScene.TcpPort)));
+        // A reaches its own EIP too; its own packet comes back from its vSwitch's gateway address.
+        Assert.Equal($"a {aIp} 192.168.1.1", Answer(await Packets.TcpAsync(lab, lab.InstanceNamespace(a), aAddress, LabScene.TcpPort)));
     }
 
     private static async Task<string> HostOfAsync(LabScene scene, string instanceId)

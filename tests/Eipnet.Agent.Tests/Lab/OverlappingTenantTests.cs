@@ -6,10 +6,14 @@ namespace Eipnet.Agent.Tests.Lab;
 /// private address. Before each VPC was a routing domain of its own, tenant B's EIP answered with tenant A's instance.</summary>
 public sealed class OverlappingTenantTests
 {
-    [Fact]
-    public async Task TwoTenantsWithIdenticalCidrs_EachEipReachesItsOwnInstance_AndNoPacketCrossesVpcs()
+    /// <summary>On one host, and on a gateway and two compute hosts (the instances on different hosts, as placement puts
+    /// them).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task TwoTenantsWithIdenticalCidrs_EachEipReachesItsOwnInstance_AndNoPacketCrossesVpcs(int computeHosts)
     {
-        await using var lab = await LabServer.StartAsync();
+        await using var lab = await LabServer.StartAsync(computeHosts: computeHosts);
         var tenantA = await LabScene.CreateAsync(lab, "192.168");
         var tenantB = await LabScene.CreateAsync(lab, "192.168");
         Assert.NotEqual(tenantA.Client.Account.AccountId, tenantB.Client.Account.AccountId);

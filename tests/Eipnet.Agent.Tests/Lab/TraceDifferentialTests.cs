@@ -10,10 +10,14 @@ public sealed class TraceDifferentialTests(ITestOutputHelper output)
 {
     private static readonly int[] Ports = [8080, 8090];
 
-    [Fact]
-    public async Task TraceVerdicts_MatchRealPackets_AcrossGeneratedTopologiesAndFlows()
+    /// <summary>On one host, and on a gateway and two compute hosts (the instances on different hosts, as placement puts
+    /// them).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task TraceVerdicts_MatchRealPackets_AcrossGeneratedTopologiesAndFlows(int computeHosts)
     {
-        await using var lab = await LabServer.StartAsync();
+        await using var lab = await LabServer.StartAsync(computeHosts: computeHosts);
         var random = new Random(20261127);
         var scene = await LabScene.CreateAsync(lab, 97, openPorts: false);
         var g1 = scene.Net.SecurityGroupId;
