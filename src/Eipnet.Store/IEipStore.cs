@@ -36,6 +36,14 @@ public interface IEipStore : IAsyncDisposable
     /// <summary>Records that the data plane applied everything up to <paramref name="revision"/> and ends the transitions it covers.</summary>
     Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Ends the transitions up to <paramref name="revision"/> of the resources <paramref name="ready"/> accepts (the
+    /// hosts involved in each have applied it), and records <paramref name="everywhere"/> as applied by every host (the change
+    /// log is trimmed to it).</summary>
+    Task<TransitionOutcome> CompleteTransitionsAsync(long revision, long everywhere, Func<object, bool> ready, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Each instance's host, and each ENI's instance (for <see cref="CompleteTransitionsAsync(long, long, Func{object, bool}, DateTimeOffset, CancellationToken)"/>).</summary>
+    Task<(IReadOnlyDictionary<string, string> InstanceHosts, IReadOnlyDictionary<string, string?> EniInstances)> PlacementAsync(CancellationToken ct);
+
     Task<long> AppliedRevisionAsync(CancellationToken ct);
 
     /// <summary>Adds an agent (a host with <paramref name="roles"/>, reached at <paramref name="underlayAddress"/>; a new host gets the

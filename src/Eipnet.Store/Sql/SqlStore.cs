@@ -156,33 +156,46 @@ public sealed class SqlStore : IEipStore
         return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'applied_revision'");
     }
 
-    public async Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct)
+    public Task<TransitionOutcome> CompleteTransitionsAsync(long revision, DateTimeOffset now, CancellationToken ct) =>
+        CompleteTransitionsAsync(revision, revision, _ => true, now, ct);
+
+    public async Task<TransitionOutcome> CompleteTransitionsAsync(long revision, long everywhere, Func<object, bool> ready, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(ready);
         var outcome = new TransitionOutcome(0, 0);
-        outcome += await CompleteEachAsync(Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ct);
-        outcome += await CompleteEachAsync(Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ct);
-        outcome += await CompleteEachAsync(Tables.Instances, ["Pending", "Starting", "Stopping"], revision, i => Transitions.Complete(i, now), i => i.Status.ToString(), i => i.Revision, ct);
+        outcome += await CompleteEachAsync(Tables.Eips, ["Associating", "Unassociating"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ready, ct);
+        outcome += await CompleteEachAsync(Tables.Enis, ["Attaching", "Detaching"], revision, Transitions.Complete, e => e.Status.ToString(), e => e.Revision, ready, ct);
+        outcome += await CompleteEachAsync(Tables.Instances, ["Pending", "Starting", "Stopping"], revision, i => Transitions.Complete(i, now), i => i.Status.ToString(), i => i.Revision, ready, ct);
         await dialect.WriteAsync(WriteScope.None, async (connection, transaction) =>
         {
             await connection.ExecuteAsync(
-                "UPDATE counters SET value = @revision WHERE name = 'applied_revision' AND value < @revision", new { revision }, transaction);
-            return await connection.ExecuteAsync("DELETE FROM changes WHERE revision <= @revision", new { revision }, transaction);
+                "UPDATE counters SET value = @everywhere WHERE name = 'applied_revision' AND value < @everywhere", new { everywhere }, transaction);
+            return await connection.ExecuteAsync("DELETE FROM changes WHERE revision <= @everywhere", new { everywhere }, transaction);
         }, ct);
         return outcome;
+    }
+
+    public async Task<(IReadOnlyDictionary<string, string> InstanceHosts, IReadOnlyDictionary<string, string?> EniInstances)> PlacementAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var instances = (await connection.QueryAsync<(string Id, string Host)>("SELECT id, host FROM instances")).ToDictionary(r => r.Id, r => r.Host, StringComparer.Ordinal);
+        var enis = (await connection.QueryAsync<(string Id, string? Instance)>("SELECT id, instance_id FROM enis")).ToDictionary(r => r.Id, r => r.Instance, StringComparer.Ordinal);
+        return (instances, enis);
     }
 
     /// <summary>Ends the transitions of one table, each resource in a transaction of its own that locks it as a user's change
     /// would: a resource that a user is changing right now is deferred (its completion comes with a later pass), and no lock
     /// of a whole account is ever needed, so completions neither stall nor deadlock with users' writes.</summary>
     private async Task<TransitionOutcome> CompleteEachAsync<T>(
-        DocumentTable<T> table, string[] statuses, long revision, Func<T, T> complete, Func<T, string> status, Func<T, long> revisionOf, CancellationToken ct)
+        DocumentTable<T> table, string[] statuses, long revision, Func<T, T> complete, Func<T, string> status, Func<T, long> revisionOf,
+        Func<object, bool> ready, CancellationToken ct)
     {
         List<T> candidates;
         await using (var connection = await dialect.OpenAsync(ct))
         {
             candidates = (await connection.QueryAsync<string>(
                 $"SELECT doc FROM {table.Name} WHERE status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))}) AND revision <= @revision",
-                new { revision })).Select(table.Read).ToList();
+                new { revision })).Select(table.Read).Where(c => ready(c!)).ToList();
         }
         var outcome = new TransitionOutcome(0, 0);
         foreach (var before in candidates)
