@@ -32,5 +32,11 @@ public sealed record LabOptions(string Prefix, IReadOnlyList<Ipv4Cidr> EipPools)
     /// <summary>The namespace holding this host's underlay address (tunnels' sockets live there); null: the agent's own.</summary>
     public string? UnderlayNamespace { get; init; }
 
+    /// <summary>In the lab with several hosts: the switch namespace this host plugs its <see cref="UnderlayNamespace"/> into, with
+    /// <see cref="UnderlayAddress"/> (the agent builds its host's part of the underlay as it builds the rest of the lab).</summary>
+    public string? LabSwitch { get; init; }
+
+    public string? UnderlayAddress { get; init; }
+
     public HostPlanOptions Plan => new(Prefix, "eipnet", "uplink", EipPools) { HostName = HostName };
 }

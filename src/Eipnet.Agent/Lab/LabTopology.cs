@@ -29,6 +29,8 @@ public sealed class LabTopology(LabOptions options, CommandRunner run)
         var plan = options.Plan;
         var gw = plan.GatewayNamespace;
         var inet = options.InternetNamespace;
+        if (options is { LabSwitch: { } sw, UnderlayNamespace: { } host, UnderlayAddress: { } address })
+            await Underlay.EnsureHostAsync(run, sw, host, address, ct);
         if (compute)
             await EnsureNamespaceAsync(run, plan.ParkingNamespace, ct);
         if (!gateway)

@@ -26,28 +26,37 @@ public static class Underlay
     /// <summary>Creates whatever is missing of the switch and each host's namespace, link and address.</summary>
     public static async Task EnsureAsync(CommandRunner run, string labPrefix, IReadOnlyList<string> hosts, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(hosts);
-        var sw = SwitchNamespace(labPrefix);
-        await LabTopology.EnsureNamespaceAsync(run, sw, ct);
-        if (!(await run.IpAsync(sw, ["link", "show", "br0"], ct)).Succeeded)
-            await run.IpCheckAsync(sw, ["link", "add", "br0", "mtu", Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture), "type", "bridge"], ct);
-        await run.IpCheckAsync(sw, ["link", "set", "br0", "up"], ct);
         for (var i = 0; i < hosts.Count; i++)
+            await EnsureHostAsync(run, SwitchNamespace(labPrefix), HostNamespace(labPrefix, hosts[i]), Address(i), ct);
+    }
+
+    /// <summary>Creates whatever is missing of the switch and of one host's namespace, its link to the switch and its address
+    /// (each lab host's agent does this for its own host at every full pass).</summary>
+    public static async Task EnsureHostAsync(CommandRunner run, string switchNamespace, string hostNamespace, string address, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var mtu = Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await LabTopology.EnsureNamespaceAsync(run, switchNamespace, ct);
+        if (!(await run.IpAsync(switchNamespace, ["link", "show", "br0"], ct)).Succeeded)
         {
-            var ns = HostNamespace(labPrefix, hosts[i]);
-            var port = "p-" + hosts[i];
-            await LabTopology.EnsureNamespaceAsync(run, ns, ct);
-            if (!(await run.IpAsync(ns, ["link", "show", "u0"], ct)).Succeeded)
-            {
-                var stale = await run.IpAsync(sw, ["link", "del", port], ct);
-                if (!stale.Succeeded && !stale.SaysMissing)
-                    throw new CommandFailedException(stale);
-                await run.IpCheckAsync(sw, ["link", "add", port, "mtu", Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture), "type", "veth", "peer", "name", "u0", "netns", ns], ct);
-            }
-            await run.IpCheckAsync(sw, ["link", "set", port, "master", "br0", "up"], ct);
-            await run.IpCheckAsync(ns, ["link", "set", "u0", "mtu", Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture), "up"], ct);
-            await run.IpCheckAsync(ns, ["addr", "replace", Address(i) + "/24", "dev", "u0"], ct);
+            // Agents of several hosts may start at once: the bridge one of them made first is as good.
+            var made = await run.IpAsync(switchNamespace, ["link", "add", "br0", "mtu", mtu, "type", "bridge"], ct);
+            if (!made.Succeeded && !made.SaysExists)
+                throw new CommandFailedException(made);
         }
+        await run.IpCheckAsync(switchNamespace, ["link", "set", "br0", "up"], ct);
+        await LabTopology.EnsureNamespaceAsync(run, hostNamespace, ct);
+        var port = "p" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hostNamespace)))[..12];
+        if (!(await run.IpAsync(hostNamespace, ["link", "show", "u0"], ct)).Succeeded)
+        {
+            var stale = await run.IpAsync(switchNamespace, ["link", "del", port], ct);
+            if (!stale.Succeeded && !stale.SaysMissing)
+                throw new CommandFailedException(stale);
+            await run.IpCheckAsync(switchNamespace, ["link", "add", port, "mtu", mtu, "type", "veth", "peer", "name", "u0", "netns", hostNamespace], ct);
+        }
+        await run.IpCheckAsync(switchNamespace, ["link", "set", port, "master", "br0", "up"], ct);
+        await run.IpCheckAsync(hostNamespace, ["link", "set", "u0", "mtu", mtu, "up"], ct);
+        await run.IpCheckAsync(hostNamespace, ["addr", "replace", address + "/24", "dev", "u0"], ct);
     }
 }

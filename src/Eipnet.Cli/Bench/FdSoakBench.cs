@@ -256,7 +256,7 @@ public static class FdSoakBench
         public static ServerProcess Start(string prefix, string data, string id, string secret)
         {
             var info = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "server", "--listen", "127.0.0.1:0", "--dataplane", "linux", "--lab-prefix", prefix, "--resync-seconds", "1",
+            foreach (var a in new[] { "server", "--listen", "127.0.0.1:0", "--dataplane", "linux", "--lab-prefix", prefix, "--lab-compute-hosts", "0", "--resync-seconds", "1",
                 "--idle-timeout-seconds", "600", "--data", data })
                 info.ArgumentList.Add(a);
             info.Environment["EIPNET_BOOTSTRAP_ACCESS_KEY_ID"] = id;

@@ -26,9 +26,11 @@ internal static class AgentCommand
         {
             Description = "Network namespace holding this host's underlay address, where overlay tunnels' sockets live (the lab's hosts); default: the agent's own.",
         };
+        var labSwitch = new Option<string?>("--lab-switch") { Description = "The lab only: the switch namespace to plug --underlay-namespace into (made if missing)." };
+        var labAddress = new Option<string?>("--lab-underlay-address") { Description = "The lab only: this host's underlay address on --lab-switch." };
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
         var command = new Command("agent", "Run this host's agent: watch the server's intent and apply it to the kernel (needs root).");
-        foreach (var option in new Option[] { server, tokenFile, caFile, underlay, resync })
+        foreach (var option in new Option[] { server, tokenFile, caFile, underlay, labSwitch, labAddress, resync })
             command.Options.Add(option);
         lab.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -64,7 +66,13 @@ internal static class AgentCommand
             }
             if (lab.Read(result) is not { } labOptions)
                 return 2;
-            var options = labOptions with { HostName = token.Split('.')[0], UnderlayNamespace = result.GetValue(underlay) };
+            var options = labOptions with
+            {
+                HostName = token.Split('.')[0],
+                UnderlayNamespace = result.GetValue(underlay),
+                LabSwitch = result.GetValue(labSwitch),
+                UnderlayAddress = result.GetValue(labAddress),
+            };
             var run = new CommandRunner();
             using var dataPlane = new LinuxDataPlane(new LabTopology(options, run), run);
             var settings = AgentLoopSettings.Default with { ResyncPeriod = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(resync))) };

@@ -33,12 +33,12 @@ internal static class LabCommand
         {
             var p = result.GetValue(prefix)!;
             var t = result.GetValue(target)!;
-            var ns = t switch
+            var ns = Resolve(p, t switch
             {
-                "internet" => p + "inet",
-                "gateway" => p + "gw",
-                _ => p + t,
-            };
+                "internet" => "inet",
+                "gateway" => "gw",
+                _ => t,
+            });
             if (!Namespaces.Exists(ns))
             {
                 Console.Error.WriteLine($"eipnet: no lab namespace '{ns}': is the server running with the linux data plane, and is '{t}' an instance it knows?");
@@ -92,7 +92,31 @@ internal static class LabCommand
         return command;
     }
 
-    private static string Role(string ns, string prefix) => ns[prefix.Length..] switch
+    /// <summary>The lab's namespace for a name: the one host's (PREFIX + NAME), or, with several hosts, the host's that has it
+    /// (PREFIX + HOST + "-" + NAME: an instance is on one compute host, the internet host and the gateway on the gateway host).</summary>
+    private static string Resolve(string prefix, string name)
+    {
+        if (Namespaces.Exists(prefix + name))
+            return prefix + name;
+        return Namespaces.WithPrefix(prefix).FirstOrDefault(n => n.EndsWith("-" + name, StringComparison.Ordinal) && !n[prefix.Length..^(name.Length + 1)].Contains('-', StringComparison.Ordinal))
+            ?? prefix + name;
+    }
+
+    private static string Role(string ns, string prefix)
+    {
+        var rest = ns[prefix.Length..];
+        var dash = rest.IndexOf('-', StringComparison.Ordinal);
+        // With several hosts: HOST-NAME is NAME on that host; a bare HOST is the host's own namespace (its underlay address).
+        if (dash > 0 && rest[..dash] is not ("vpc" or "i"))
+            return " " + Role(rest[(dash + 1)..]).TrimStart() + $" on host {rest[..dash]}";
+        if (rest == "underlay")
+            return "  (the lab's underlay switch: every host's link)";
+        if (dash < 0 && rest is not ("gw" or "inet" or "parked") && Namespaces.Exists(ns + "-parked") | Namespaces.Exists(ns + "-gw"))
+            return "  (a host's own namespace: its underlay address, its overlay's sockets)";
+        return Role(rest);
+    }
+
+    private static string Role(string name) => name switch
     {
         "gw" => "  (gateway: uplink; steers each EIP to its VPC's router)",
         "inet" => "  (internet host)",

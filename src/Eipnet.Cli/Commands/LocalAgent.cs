@@ -70,3 +70,17 @@ internal sealed class LocalAgent : IAsyncDisposable
         stopping.Dispose();
     }
 }
+
+/// <summary>The lab's local agents, stopped together.</summary>
+internal sealed class LocalAgents : IAsyncDisposable
+{
+    private readonly List<LocalAgent> agents = [];
+
+    public void Add(LocalAgent agent) => agents.Add(agent);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var agent in agents)
+            await agent.DisposeAsync();
+    }
+}

@@ -1,3 +1,4 @@
+using Eipnet.Domain.Hosts;
 using System.CommandLine;
 using Eipnet.Agent.Applying;
 using Eipnet.Agent.Lab;
@@ -14,6 +15,11 @@ internal static class ServerCommand
     /// <summary>The name of the agent the server starts for its own host.</summary>
     public const string LocalAgentName = "local";
 
+    /// <summary>The lab's hosts: "local" with both roles, or the gateway "g1" and compute hosts "c1".."cN".</summary>
+    private static IReadOnlyList<(string Name, HostRoles Roles)> LabHosts(int computeHosts) => computeHosts == 0
+        ? [(LocalAgentName, HostRoles.Both)]
+        : [("g1", HostRoles.Gateway), .. Enumerable.Range(1, computeHosts).Select(i => ($"c{i}", HostRoles.Compute))];
+
     public static Command Create()
     {
         var db = new DatabaseOptions();
@@ -29,6 +35,12 @@ internal static class ServerCommand
         var lab = new LabArguments();
         var region = new Option<string>("--lab-region") { Description = "The region whose EIPs the lab serves (the only one with a pool).", DefaultValueFactory = _ => LabCatalog.DefaultRegion };
         var resync = new Option<int>("--resync-seconds") { Description = "How often the whole intent is applied again, repairing drift.", DefaultValueFactory = _ => 60 };
+        var computeHosts = new Option<int>("--lab-compute-hosts")
+        {
+            Description = "With --dataplane linux: the lab's compute hosts, each a namespace on the lab's underlay with its own agent, beside one gateway host "
+                + "(g1, c1, c2, ...). 0: one host with both roles (agent \"local\").",
+            DefaultValueFactory = _ => 2,
+        };
         var maxConnections = new Option<int>("--max-connections") { Description = "Client connections served at once; up to 64 more are answered Throttling and closed.", DefaultValueFactory = _ => 8192 };
         var throttle = new Option<int>("--throttle-per-account") { Description = "Requests a second each account may make; beyond it, Throttling.User. 0 (the default): no limit.", DefaultValueFactory = _ => 0 };
         var idleTimeout = new Option<int>("--idle-timeout-seconds") { Description = "How long a client connection may wait for its next request before it is closed.", DefaultValueFactory = _ => 60 };
@@ -41,7 +53,7 @@ internal static class ServerCommand
         var command = new Command("server", "Run the control plane (Alibaba Cloud VPC 2016-04-28 and ECS 2014-05-26 RPC API) and its data plane.");
         db.AddTo(command);
         lab.AddTo(command);
-        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, maxConnections, idleTimeout, throttle, tlsCert, tlsKey, tlsSelfSigned })
+        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, computeHosts, maxConnections, idleTimeout, throttle, tlsCert, tlsKey, tlsSelfSigned })
             command.Options.Add(option);
         command.SetAction(async (result, ct) =>
         {
@@ -90,18 +102,41 @@ internal static class ServerCommand
             if (tls.TrustFile is { } trustFile)
                 Console.WriteLine($"eipnet: tls certificate {trustFile} (clients must trust it)");
             Console.WriteLine($"eipnet: database {server.Store.Description}");
-            // Declared after the server, so disposed before it: the agent stops while the server can still hear it.
-            await using var agent = startAgent
-                ? LocalAgent.Start(
-                    ["--server", server.Endpoint.ToString(), "--lab-prefix", labOptions!.Prefix, "--lab-pool", labOptions.EipPools[0].ToString(),
-                        "--resync-seconds", ((int)resyncPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        .. tls.TrustFile is { } caFile ? (string[])["--ca-file", caFile] : []],
-                    await AgentAdmin.AddAsync(server.Store, LocalAgentName, TimeProvider.System, ct))
-                : null;
-            Console.WriteLine(server.DataPlane == "sim"
-                ? "eipnet: data plane sim" + (wanted == "auto" ? $" (linux unavailable: {why})" : "")
-                : agent is not null
-                    ? $"eipnet: data plane linux through agent \"{LocalAgentName}\" (lab namespaces {labOptions!.Prefix}*, internet host {LabOptions.InternetAddress}, EIP pool {labOptions.EipPools[0]} in {result.GetValue(region)})"
+            // Declared after the server, so disposed before it: the agents stop while the server can still hear them.
+            await using var agents = new LocalAgents();
+            if (startAgent)
+            {
+                string[] common =
+                [
+                    "--server", server.Endpoint.ToString(), "--lab-pool", labOptions!.EipPools[0].ToString(),
+                    "--resync-seconds", ((int)resyncPeriod.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    .. tls.TrustFile is { } caFile ? (string[])["--ca-file", caFile] : [],
+                ];
+                var hosts = LabHosts(Math.Max(0, result.GetValue(computeHosts)));
+                // The lab's hosts are this server's: agents of another lab layout (an earlier run) would hold up transitions.
+                foreach (var stale in (await server.Store.ListAgentsAsync(ct)).Where(a => hosts.All(h => h.Name != a.Name)))
+                    await server.Store.DeleteAgentAsync(stale.Name, ct);
+                for (var i = 0; i < hosts.Count; i++)
+                {
+                    var (name, roles) = hosts[i];
+                    string[] host = hosts.Count == 1
+                        ? ["--lab-prefix", labOptions.Prefix]
+                        :
+                        [
+                            "--lab-prefix", Underlay.AgentPrefix(labOptions.Prefix, name), "--underlay-namespace", Underlay.HostNamespace(labOptions.Prefix, name),
+                            "--lab-switch", Underlay.SwitchNamespace(labOptions.Prefix), "--lab-underlay-address", Underlay.Address(i),
+                        ];
+                    agents.Add(LocalAgent.Start([.. common, .. host],
+                        await AgentAdmin.AddAsync(server.Store, name, TimeProvider.System, ct, roles, hosts.Count == 1 ? "" : Underlay.Address(i))));
+                }
+                Console.WriteLine(hosts.Count == 1
+                    ? $"eipnet: data plane linux through agent \"{LocalAgentName}\" (lab namespaces {labOptions.Prefix}*, internet host {LabOptions.InternetAddress}, EIP pool {labOptions.EipPools[0]} in {result.GetValue(region)})"
+                    : $"eipnet: data plane linux through agents {string.Join(", ", hosts.Select(h => $"{h.Name} ({HostRolesText.Format(h.Roles)})"))} "
+                        + $"(lab namespaces {labOptions.Prefix}*, hosts on underlay {Underlay.SwitchNamespace(labOptions.Prefix)}, internet host {LabOptions.InternetAddress}, EIP pool {labOptions.EipPools[0]} in {result.GetValue(region)})");
+            }
+            else
+                Console.WriteLine(server.DataPlane == "sim"
+                    ? "eipnet: data plane sim" + (wanted == "auto" ? $" (linux unavailable: {why})" : "")
                     : "eipnet: data plane agents (start each host's `eipnet agent` with a token from `eipnet admin agent add NAME`)");
             if (options.BootstrapAccount is var (id, _))
                 Console.WriteLine($"eipnet: bootstrap account with AccessKey {id} is ready");

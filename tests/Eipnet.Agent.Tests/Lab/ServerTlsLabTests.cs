@@ -17,7 +17,7 @@ public sealed class ServerTlsLabTests
         try
         {
             await using var server = await EipnetProcess.StartServerAsync(port,
-                ["--data", data, "--tls-self-signed", "--lab-prefix", prefix, "--resync-seconds", "1"], dataPlane: "linux");
+                ["--data", data, "--tls-self-signed", "--lab-prefix", prefix, "--lab-compute-hosts", "0", "--resync-seconds", "1"], dataPlane: "linux");
             Assert.Contains($"eipnet: endpoint 127.0.0.1:{port} (https)", server.Output);
 
             // The agent asks for intent only once TLS is through; the server records when it last asked.
