@@ -36,7 +36,7 @@ public static class InstanceAttributes
             RegionId = i.RegionId, ZoneId = i.ZoneId, InstanceType = i.InstanceType, ImageId = i.ImageId, HostName = i.HostName,
             Cpu = type?.CpuCoreCount ?? 0, Memory = type is null ? 0 : (int)Math.Round(type.MemorySize * 1024), CreationTime = Times.Format(i.CreationTime),
             InstanceNetworkType = "vpc", InternetChargeType = "PayByTraffic", InternetMaxBandwidthOut = 0, InstanceChargeType = "PostPaid", IoOptimized = "optimized",
-            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable", EnableJumboFrame = false,
+            StoppedMode = InstanceView.StoppedMode(i), EnableJumboFrame = false,
             VpcAttributes = new InstanceVpcAttributes(i.VpcId, i.VSwitchId, "", new InstanceIpAddressList(primary is null ? [] : [primary.PrimaryIpAddress])),
             PublicIpAddress = new InstanceIpAddressList([]), InnerIpAddress = new InstanceIpAddressList([]),
             SecurityGroupIds = new InstanceSecurityGroupIdList(primary?.SecurityGroupIds ?? []), OperationLocks = new InstanceLockReasonList([]),
