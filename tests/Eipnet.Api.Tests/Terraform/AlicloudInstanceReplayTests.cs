@@ -17,11 +17,11 @@ public sealed class AlicloudInstanceReplayTests
     {
         await using var server = await TestServer.StartAsync(backend);
         var c = await Replay.ClientAsync(server);
-        // What a standard example does at plan: a zone, a type with two cores and an Ubuntu image from the data sources.
+        // What a standard example does at plan: a zone, an Ubuntu image and a type with two cores for it from the data sources.
         var zone = (await EcsDataSources.ZonesAsync(c))[0];
-        var type = (await EcsDataSources.InstanceTypesAsync(c, cores: 2))[0].GetProperty("InstanceTypeId").GetString()!;
         var image = (await EcsDataSources.ImagesAsync(c, ("ImageOwnerAlias", "system")))
             .Select(i => i.GetProperty("ImageId").GetString()!).First(i => i.StartsWith("ubuntu_22_04", StringComparison.Ordinal));
+        var type = (await EcsDataSources.InstanceTypesAsync(c, cores: 2, imageId: image))[0].GetProperty("InstanceTypeId").GetString()!;
         var vpc = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.0.0.0/16")));
         var vsw = await AlicloudVSwitch.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc), ("cidr_block", "10.0.1.0/24"), ("zone_id", zone)));
         var sg = await AlicloudSecurityGroup.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc)));
