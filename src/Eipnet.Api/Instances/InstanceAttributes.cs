@@ -98,6 +98,8 @@ public static class InstanceAttributes
         if (ctx.RepeatList("SecurityGroupIds", 5).Count > 0)
             throw RpcContext.Invalid("SecurityGroupIds", "change an instance's groups with JoinSecurityGroup and LeaveSecurityGroup.");
         ctx.Refuse("NetworkInterfaceQueueNumber", "Eipnet's network interfaces have one queue; leave it out.");
+        foreach (var cpu in new[] { "CpuOptions.Core", "CpuOptions.ThreadsPerCore", "CpuOptions.TopologyType" })
+            ctx.Refuse(cpu, "Eipnet's instances take the CPU of their instance type; leave it out.");
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {

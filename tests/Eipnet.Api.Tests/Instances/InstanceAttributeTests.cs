@@ -98,6 +98,16 @@ public sealed class InstanceAttributeTests(SharedServer shared) : IClassFixture<
     [InlineData("SystemDisk.Encrypted", "true")]
     [InlineData("SystemDisk.Category", "cloud_nothing")]
     [InlineData("UserData", "%%%")]
+    [InlineData("HttpTokens", "required")]
+    [InlineData("CpuOptions.Core", "1")]
+    [InlineData("SpotPriceLimit", "0.5")]
+    [InlineData("PrivatePoolOptions.Id", "eap-1")]
+    [InlineData("NetworkOptions.EnableJumboFrame", "true")]
+    [InlineData("ImageOptions.LoginAsNonRoot", "true")]
+    [InlineData("AdditionalInfo.EnableHighDensityMode", "true")]
+    [InlineData("IoOptimized", "none")]
+    [InlineData("Ipv6AddressCount", "1")]
+    [InlineData("NetworkInterface.1.InstanceType", "Primary")]
     public async Task RunInstances_RefusesWhatEipnetDoesNotHave_InsteadOfDroppingIt(string name, string value)
     {
         var c = await shared.Server.NewClientAsync();
