@@ -21,6 +21,7 @@ public static class InstanceActions
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttribute", InstanceAttributes.DescribeAttributeAsync, instances.DescribeInstanceAttributeResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceMaintenanceAttributes", InstanceAttributes.DescribeMaintenanceAsync,
                 instances.DescribeInstanceMaintenanceAttributesResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyInstanceMaintenanceAttributes", InstanceAttributes.ModifyMaintenanceAsync, common.RequestIdResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttachmentAttributes", InstanceAttributes.DescribeAttachmentAsync,
                 instances.DescribeInstanceAttachmentAttributesResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceRamRole", InstanceAttributes.DescribeRamRoleAsync, instances.DescribeInstanceRamRoleResponse))

@@ -32,7 +32,6 @@ public static class UnsupportedActions
         (Products.Ecs, "DetachInstanceRamRole", "RamRole", "there are no RAM roles."),
         (Products.Ecs, "ModifyInstanceAttachmentAttributes", "PrivatePool", "there are no private pools."),
         (Products.Ecs, "ModifyInstanceMetadataOptions", "MetadataService", "instances have no metadata service."),
-        (Products.Ecs, "ModifyInstanceMaintenanceAttributes", "Maintenance", "instances are never taken down for maintenance; the maintenance attributes stay the defaults."),
         (Products.Ecs, "ApplyAutoSnapshotPolicy", "Snapshot", "disks hold no data and have no snapshots."),
         (Products.Ecs, "AssignIpv6Addresses", "Ipv6", "networks are IPv4 only."),
         (Products.Ecs, "UnassignIpv6Addresses", "Ipv6", "networks are IPv4 only."),

@@ -38,4 +38,7 @@ public sealed record Instance(
     /// <summary>How the instance was stopped (KeepCharging or StopCharging, as StopInstance's StoppedMode); empty when
     /// StopInstance named none, which is KeepCharging. Meaningful only while Stopping or Stopped.</summary>
     public string StoppedMode { get; init; } = "";
+
+    /// <summary>The maintenance settings (ModifyInstanceMaintenanceAttributes); Alibaba's defaults until set.</summary>
+    public InstanceMaintenance Maintenance { get; init; } = InstanceMaintenance.Default;
 }

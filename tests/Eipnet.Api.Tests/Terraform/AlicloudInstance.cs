@@ -48,6 +48,8 @@ public static class AlicloudInstance
             await SetSecondaryIpsAsync(c, id, "", ips);
         if (config.Get("volume_tags") is { } volumeTags)
             await SetVolumeTagsAsync(c, id, "", volumeTags);
+        if (config.Get("maintenance_time") is not null || config.Get("maintenance_action") is not null || config.Get("maintenance_notify") is not null)
+            await SetMaintenanceAsync(c, id, config);
         if (config.Get("status") == "Stopped")
             await StopAsync(c, id, config);
         return id;
@@ -99,7 +101,8 @@ public static class AlicloudInstance
             ["system_disk_category"] = Str(disk, "Category"), ["system_disk_name"] = Str(disk, "DiskName"), ["system_disk_description"] = Str(disk, "Description"),
             ["system_disk_size"] = disk.GetProperty("Size").GetRawText(), ["system_disk_performance_level"] = Str(disk, "PerformanceLevel"),
             ["system_disk_id"] = Str(disk, "DiskId"), ["user_data"] = userData, ["role_name"] = role is [var r, ..] ? Str(r, "RamRoleName") : "",
-            ["maintenance_time"] = string.Join(",", Fixtures.List(maintenance, "MaintenanceWindows", "MaintenanceWindow").Select(w => w.GetRawText())),
+            ["maintenance_time"] = string.Join(",", Fixtures.List(maintenance, "MaintenanceWindows", "MaintenanceWindow")
+                .Select(w => $"{Str(w, "StartTime")}-{Str(w, "EndTime")}").Order(StringComparer.Ordinal)),
             ["maintenance_action"] = maintenance.GetProperty("ActionOnMaintenance").GetProperty("Value").GetString()!,
             ["maintenance_notify"] = ProviderTags.Bool(maintenance, "NotifyOnMaintenance"), ["enable_jumbo_frame"] = ProviderTags.Bool(attribute, "EnableJumboFrame"),
             ["private_pool_options_match_criteria"] = Str(attachment, "PrivatePoolOptionsMatchCriteria"), ["private_pool_options_id"] = Str(attachment, "PrivatePoolOptionsId"),
@@ -201,9 +204,19 @@ public static class AlicloudInstance
         if (after.Changed(before, "system_disk_name") || after.Changed(before, "system_disk_description"))
             (await c.Ecs("ModifyDiskAttribute", [("DiskId", diskId), ("RegionId", c.Region), ("DiskName", after.Get("system_disk_name") ?? ""),
                 ("Description", after.Get("system_disk_description") ?? "")])).Success();
+        if (after.Changed(before, "maintenance_time") || after.Changed(before, "maintenance_action", computed: true) || after.Changed(before, "maintenance_notify"))
+            await SetMaintenanceAsync(c, id, after);
         if (after.Changed(before, "secondary_private_ips", computed: true))
             await SetSecondaryIpsAsync(c, id, before.Get("secondary_private_ips") ?? "", after.Get("secondary_private_ips") ?? "");
     }
+
+    /// <summary>ModifyInstanceMaintenanceAttributes on the tea path: InstanceId.1, each maintenance_time window as
+    /// MaintenanceWindow.N.StartTime/EndTime, ActionOnMaintenance and NotifyOnMaintenance, each only when set.</summary>
+    private static async Task SetMaintenanceAsync(ProviderClient c, string id, TerraformConfig config) =>
+        (await c.Ecs("ModifyInstanceMaintenanceAttributes", [("RegionId", c.Region), ("InstanceId.1", id),
+            .. Split(config.Get("maintenance_time")).Select(w => w.Split('-')).SelectMany((w, n) => new[] { ($"MaintenanceWindow.{n + 1}.StartTime", w[0]),
+                ($"MaintenanceWindow.{n + 1}.EndTime", w[1]) }),
+            .. Set(config, "maintenance_action", "ActionOnMaintenance"), .. Set(config, "maintenance_notify", "NotifyOnMaintenance")])).Success();
 
     /// <summary>v1 StopInstance with ForceStop=false and the configured stopped_mode, retried on IncorrectInstanceStatus, and
     /// the wait for Stopped (pending Pending, Running, Stopping).</summary>

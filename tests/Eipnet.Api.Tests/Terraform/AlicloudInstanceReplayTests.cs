@@ -85,8 +85,8 @@ public sealed class AlicloudInstanceReplayTests
     }
 
     /// <summary>The §3.5 updates that need a stop (instance_type, image_id with system_disk_size, vswitch_id, private_ip,
-    /// status with stopped_mode), and security_groups, the system disk's attributes, secondary_private_ips and
-    /// volume_tags, each applied as the provider applies it and each followed by an empty plan.</summary>
+    /// status with stopped_mode), and security_groups, the system disk's attributes, secondary_private_ips, volume_tags
+    /// and the maintenance settings, each applied as the provider applies it and each followed by an empty plan.</summary>
     [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task Instance_UpdatesThatStopIt_AndTheRestOfItsAttributes_LeaveEveryPlanEmpty(Backend backend)
     {
@@ -134,6 +134,11 @@ public sealed class AlicloudInstanceReplayTests
                 .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
                 .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk")
                 .With("secondary_private_ips", "10.0.2.61").Without("volume_tags"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
+                .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk")
+                .With("secondary_private_ips", "10.0.2.61").With("maintenance_time", "02:00:00Z-03:00:00Z,22:00:00Z-23:00:00Z")
+                .With("maintenance_action", "Stop").With("maintenance_notify", "true").Without("volume_tags"),
         ];
         foreach (var next in updates)
         {
@@ -156,7 +161,7 @@ public sealed class AlicloudInstanceReplayTests
     }
 
     /// <summary>status = "Stopped" at creation: the provider waits for Running, then stops the instance in the update for
-    /// the new resource (with stopped_mode), and sets secondary_private_ips and volume_tags there too.</summary>
+    /// the new resource (with stopped_mode), and sets secondary_private_ips, volume_tags and maintenance_action there too.</summary>
     [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
     public async Task Instance_CreatedStopped_WithVolumeTagsAndSecondaryIps_ReadsBackAsWritten(Backend backend)
     {
@@ -165,7 +170,7 @@ public sealed class AlicloudInstanceReplayTests
         var net = await Fixtures.NetworkAsync(server, api);
         var config = TerraformConfig.Of(("availability_zone", Fixtures.Zone), ("instance_type", Fixtures.InstanceType), ("image_id", "ubuntu_22_04_x64"),
             ("vswitch_id", net.VSwitchId), ("security_groups", net.SecurityGroupId), ("status", "Stopped"), ("stopped_mode", "StopCharging"),
-            ("secondary_private_ips", "192.168.1.20"), ("volume_tags", "a=1,b="));
+            ("secondary_private_ips", "192.168.1.20"), ("volume_tags", "a=1,b="), ("maintenance_action", "AutoRedeploy"));
         var id = await AlicloudInstance.CreateAsync(c, config);
         var state = await ReadAndCheckPlanAsync(c, id, config);
         Assert.Equal(("Stopped", "StopCharging"), (state["status"], state["stopped_mode"]));

@@ -332,14 +332,22 @@ const steps = [
     await fails(c.call('Ecs', 'DeleteInstance', { InstanceId: s.instanceId, Force: true }), 'InvalidOperation.DeletionProtection', 403);
     await c.call('Ecs', 'ModifyInstanceAttribute', { InstanceId: s.instanceId, DeletionProtection: false });
   }],
-  ['Ecs.DescribeInstanceAttribute, DescribeInstanceMaintenanceAttributes, DescribeInstanceAttachmentAttributes and DescribeInstanceRamRole read the instance', async ({ c, s }) => {
+  ['Ecs.DescribeInstanceAttribute, Describe/ModifyInstanceMaintenanceAttributes, DescribeInstanceAttachmentAttributes and DescribeInstanceRamRole read (and set) the instance', async ({ c, s }) => {
     const attribute = (await c.call('Ecs', 'DescribeInstanceAttribute', { InstanceId: s.instanceId })).body;
     assert.equal(str(attribute, 'InstanceId'), s.instanceId);
     assert.equal(bool(attribute, 'EnableJumboFrame'), false);
     const [maintenance] = list((await c.call('Ecs', 'DescribeInstanceMaintenanceAttributes', { RegionId: R, InstanceId: [s.instanceId] })).body,
       'MaintenanceAttributes', 'MaintenanceAttribute');
     assert.equal(str(maintenance, 'InstanceId'), s.instanceId);
-    str(maintenance, 'ActionOnMaintenance', 'Value');
+    assert.equal(str(maintenance, 'ActionOnMaintenance', 'Value'), 'AutoRecover');
+    await c.call('Ecs', 'ModifyInstanceMaintenanceAttributes', {
+      RegionId: R, InstanceId: [s.instanceId], MaintenanceWindow: [{ StartTime: '02:00:00Z', EndTime: '03:00:00Z' }], ActionOnMaintenance: 'Stop', NotifyOnMaintenance: true,
+    });
+    const [modified] = list((await c.call('Ecs', 'DescribeInstanceMaintenanceAttributes', { RegionId: R, InstanceId: [s.instanceId] })).body,
+      'MaintenanceAttributes', 'MaintenanceAttribute');
+    const [window] = list(modified, 'MaintenanceWindows', 'MaintenanceWindow');
+    assert.deepEqual([str(window, 'StartTime'), str(window, 'EndTime'), str(modified, 'ActionOnMaintenance', 'Value'), bool(modified, 'NotifyOnMaintenance')],
+      ['02:00:00Z', '03:00:00Z', 'Stop', true]);
     const [attachment] = list((await c.call('Ecs', 'DescribeInstanceAttachmentAttributes', { RegionId: R, InstanceIds: JSON.stringify([s.instanceId]) })).body,
       'Instances', 'Instance');
     assert.equal(str(attachment, 'InstanceId'), s.instanceId);
