@@ -1,7 +1,9 @@
 using Eipnet.Api.Rpc;
 using Eipnet.Contracts.Instances;
+using Eipnet.Domain.Errors;
 using Eipnet.Domain.Ids;
 using Eipnet.Domain.Resources;
+using Eipnet.Domain.Tagging;
 using Eipnet.Store.Queries;
 
 namespace Eipnet.Api.Instances;
@@ -9,17 +11,17 @@ namespace Eipnet.Api.Instances;
 /// <summary>DescribeDisks: each instance's system disk (<see cref="SystemDisk"/>), id d- with the instance's suffix.</summary>
 public static class DiskQueries
 {
-    private const string DiskPrefix = "d-";
+    public const string DiskPrefix = "d-";
 
     // Filters on what Eipnet's disks never are: asked for, they match nothing; asked against, everything.
     private static readonly (string Name, string Never)[] Absent =
     [
         ("Portable", "true"), ("Encrypted", "true"), ("EnableAutoSnapshot", "true"), ("MultiAttach", "Enabled"), ("EnableShared", "true"),
+        ("EnableAutomatedSnapshotPolicy", "true"), ("DeleteAutoSnapshot", "false"), ("DiskChargeType", "PrePaid"),
     ];
 
     // Filters Eipnet cannot answer truthfully: refused.
-    private static readonly string[] Refused = ["SnapshotId", "AutoSnapshotPolicyId", "KMSKeyId", "LockReason", "EnableAutomatedSnapshotPolicy", "DiskChargeType",
-        "AdditionalAttributes.1", "Filter.1.Key"];
+    private static readonly string[] Refused = ["SnapshotId", "AutoSnapshotPolicyId", "KMSKeyId", "LockReason", "Filter.1.Key"];
 
     public static string DiskId(string instanceId) => DiskPrefix + instanceId[ResourceIds.Instance.Length..];
 
@@ -36,12 +38,20 @@ public static class DiskQueries
         var resourceGroupId = ResourceGroupParameter.Read(ctx);
         var tags = Tags.Read(ctx);
         var deleteWithInstance = ctx.OptionalBool("DeleteWithInstance");
+        var dryRun = ctx.OptionalBool("DryRun") ?? false;
+        // Placement (where the disk's data is stored) is the only additional attribute; Eipnet's disks store none.
+        ctx.RepeatList("AdditionalAttributes", 10);
+        ctx.OneOf("DiskChargeType", "PrePaid", "PostPaid");
+        ctx.OptionalBool("EnableAutomatedSnapshotPolicy");
+        ctx.OptionalBool("DeleteAutoSnapshot");
         foreach (var field in Refused)
             ctx.Refuse(field, "Eipnet's disks have no such attribute to filter by; leave it out.");
         var matchNothing = Absent.Any(a => string.Equals(ctx.Optional(a.Name, 16), a.Never, StringComparison.OrdinalIgnoreCase))
-            || diskType == "data" || deleteWithInstance == false || tags.Count > 0 || status is not (null or "In_use" or "All")
+            || diskType == "data" || deleteWithInstance == false || status is not (null or "In_use" or "All")
             || category is not (null or "all") && !SystemDisk.Categories.Contains(category);
         var page = DescribePage.Read(ctx, maxPageSize: 100, maxResults: 500);
+        if (dryRun)
+            throw new EipException(EcsErrors.DryRunOperation());
 
         var query = DocQuery.Where("account_id", ctx.Account.AccountId).And("region_id", region.RegionId)
             .AndIf("id", instanceId).AndIf("zone_id", zoneId).AndIf("resource_group_id", resourceGroupId);
@@ -51,9 +61,9 @@ public static class DiskQueries
             query.AndIn("id", []);
 
         var instances = await ctx.Store.ReadAsync(s => s.ListAsync<Instance>(query), ctx.Cancellation);
-        // Category and name live in the document; the instance quota bounds this list.
+        // Category, name and tags live in the document; the instance quota bounds this list.
         var disks = instances.Where(i => category is null or "all" || i.SystemDisk.Category == category)
-            .Where(i => name is null || i.SystemDisk.DiskName == name).ToList();
+            .Where(i => name is null || i.SystemDisk.DiskName == name).Where(i => TagRules.Match(i.SystemDisk.Tags, tags)).ToList();
         var shown = disks.Skip(page.Skip).Take(page.Size).Select(ToItem).ToList();
         return new DescribeDisksResponse(ctx.RequestId, disks.Count, page.Number, page.Size, page.NextToken(disks.Count), new DiskList(shown));
     }
@@ -84,6 +94,6 @@ public static class DiskQueries
         KMSKeyId = "",
         AutoSnapshotPolicyId = "",
         StorageClusterId = "",
-        Tags = new InstanceTagList([]),
+        Tags = new InstanceTagList(i.SystemDisk.Tags.Select(t => new InstanceTag(t.Key, t.Value)).ToList()),
     };
 }

@@ -21,9 +21,16 @@ public static class InstanceActions
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttribute", InstanceAttributes.DescribeAttributeAsync, instances.DescribeInstanceAttributeResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceMaintenanceAttributes", InstanceAttributes.DescribeMaintenanceAsync,
                 instances.DescribeInstanceMaintenanceAttributesResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyInstanceMaintenanceAttributes", InstanceAttributes.ModifyMaintenanceAsync, common.RequestIdResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceAttachmentAttributes", InstanceAttributes.DescribeAttachmentAsync,
                 instances.DescribeInstanceAttachmentAttributesResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceRamRole", InstanceAttributes.DescribeRamRoleAsync, instances.DescribeInstanceRamRoleResponse))
-            .Add(RpcAction.Read(Products.Ecs, "DescribeDisks", DiskQueries.DescribeAsync, instances.DescribeDisksResponse));
+            .Add(RpcAction.Read(Products.Ecs, "DescribeDisks", DiskQueries.DescribeAsync, instances.DescribeDisksResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyInstanceSpec", InstanceOfflineChanges.ModifySpecAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ReplaceSystemDisk", InstanceOfflineChanges.ReplaceSystemDiskAsync, instances.ReplaceSystemDiskResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyInstanceVpcAttribute", InstanceOfflineChanges.ModifyVpcAttributeAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ResizeDisk", DiskChanges.ResizeAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyDiskAttribute", DiskChanges.ModifyAttributeAsync, common.RequestIdResponse))
+            .Add(RpcAction.Write(Products.Ecs, "ModifyDiskSpec", DiskChanges.ModifySpecAsync, common.RequestIdResponse));
     }
 }

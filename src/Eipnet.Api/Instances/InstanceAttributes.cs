@@ -36,7 +36,7 @@ public static class InstanceAttributes
             RegionId = i.RegionId, ZoneId = i.ZoneId, InstanceType = i.InstanceType, ImageId = i.ImageId, HostName = i.HostName,
             Cpu = type?.CpuCoreCount ?? 0, Memory = type is null ? 0 : (int)Math.Round(type.MemorySize * 1024), CreationTime = Times.Format(i.CreationTime),
             InstanceNetworkType = "vpc", InternetChargeType = "PayByTraffic", InternetMaxBandwidthOut = 0, InstanceChargeType = "PostPaid", IoOptimized = "optimized",
-            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable", EnableJumboFrame = false,
+            StoppedMode = InstanceView.StoppedMode(i), EnableJumboFrame = false,
             VpcAttributes = new InstanceVpcAttributes(i.VpcId, i.VSwitchId, "", new InstanceIpAddressList(primary is null ? [] : [primary.PrimaryIpAddress])),
             PublicIpAddress = new InstanceIpAddressList([]), InnerIpAddress = new InstanceIpAddressList([]),
             SecurityGroupIds = new InstanceSecurityGroupIdList(primary?.SecurityGroupIds ?? []), OperationLocks = new InstanceLockReasonList([]),
@@ -49,9 +49,10 @@ public static class InstanceAttributes
         var ids = ctx.RepeatList("InstanceId", 100);
         var (page, size) = ctx.Page(100);
         var instances = await ListAsync(ctx, region.RegionId, ids);
-        // Eipnet never takes an instance down for maintenance: no windows, the default action, no notice.
-        var items = instances.Skip((page - 1) * size).Take(size).Select(i => new MaintenanceAttributeItem(i.InstanceId, new MaintenanceWindowList([]),
-            new MaintenanceAction("AutoRecover", "AutoRecover", new MaintenanceActionValues(["Stop", "AutoRecover", "AutoRedeploy"])), false)).ToList();
+        var items = instances.Skip((page - 1) * size).Take(size).Select(i => new MaintenanceAttributeItem(i.InstanceId,
+            new MaintenanceWindowList(i.Maintenance.Windows.Select(w => new MaintenanceWindow(w.StartTime, w.EndTime)).ToList()),
+            new MaintenanceAction(i.Maintenance.ActionOnMaintenance, InstanceMaintenance.Default.ActionOnMaintenance, new MaintenanceActionValues([.. InstanceMaintenance.Actions])),
+            i.Maintenance.NotifyOnMaintenance)).ToList();
         return new DescribeInstanceMaintenanceAttributesResponse(ctx.RequestId, instances.Count, page, size, new MaintenanceAttributeList(items));
     }
 
@@ -98,6 +99,8 @@ public static class InstanceAttributes
         if (ctx.RepeatList("SecurityGroupIds", 5).Count > 0)
             throw RpcContext.Invalid("SecurityGroupIds", "change an instance's groups with JoinSecurityGroup and LeaveSecurityGroup.");
         ctx.Refuse("NetworkInterfaceQueueNumber", "Eipnet's network interfaces have one queue; leave it out.");
+        foreach (var cpu in new[] { "CpuOptions.Core", "CpuOptions.ThreadsPerCore", "CpuOptions.TopologyType" })
+            ctx.Refuse(cpu, "Eipnet's instances take the CPU of their instance type; leave it out.");
 
         return await ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
@@ -109,6 +112,39 @@ public static class InstanceAttributes
                 InstanceName = name ?? instance.InstanceName, Description = description ?? instance.Description, HostName = hostName ?? instance.HostName,
                 UserData = userData ?? instance.UserData, DeletionProtection = deletionProtection ?? instance.DeletionProtection,
             }, forDataPlane: false);
+            return new RequestIdResponse(ctx.RequestId);
+        }, ctx.Cancellation);
+    }
+
+    /// <summary>ModifyInstanceMaintenanceAttributes: windows (MaintenanceWindow.N.StartTime/EndTime, replacing the old ones
+    /// when given), ActionOnMaintenance and NotifyOnMaintenance for up to 100 instances, all or none. Eipnet never takes an
+    /// instance down for maintenance, so the settings are kept for clients to read back.</summary>
+    public static async Task<RequestIdResponse> ModifyMaintenanceAsync(RpcContext ctx)
+    {
+        var region = ctx.Region();
+        var ids = ctx.RepeatList("InstanceId", 100);
+        if (ids.Count == 0)
+            throw new EipException(EipError.MissingParameter("InstanceId.1"));
+        var windows = ctx.ObjectList("MaintenanceWindow", InstanceMaintenance.MaxWindows)
+            .Select(w => new MaintenanceSlot(w.GetValueOrDefault("StartTime") ?? "", w.GetValueOrDefault("EndTime") ?? "")).ToList();
+        if (windows.FirstOrDefault(w => !InstanceMaintenance.IsValidWindow(w)) is { } bad)
+            throw RpcContext.Invalid("MaintenanceWindow.N", $"\"{bad.StartTime}\"-\"{bad.EndTime}\" is not a window: StartTime and EndTime are different whole UTC hours such as 02:00:00Z.");
+        var action = ctx.OneOf("ActionOnMaintenance", [.. InstanceMaintenance.Actions]);
+        var notify = ctx.OptionalBool("NotifyOnMaintenance");
+
+        return await ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, [.. ids.Distinct()]), async s =>
+        {
+            foreach (var id in ids.Distinct())
+            {
+                var instance = await Find.InstanceAsync(s, ctx, id, region.RegionId);
+                if (InstanceRules.CheckChange(instance) is { } busy)
+                    throw new EipException(busy);
+                var m = instance.Maintenance;
+                await s.PutAsync(instance with
+                {
+                    Maintenance = new InstanceMaintenance(windows.Count > 0 ? windows : m.Windows, action ?? m.ActionOnMaintenance, notify ?? m.NotifyOnMaintenance),
+                }, forDataPlane: false);
+            }
             return new RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);
     }

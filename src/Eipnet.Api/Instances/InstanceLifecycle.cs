@@ -25,13 +25,14 @@ public static class InstanceLifecycle
         var region = ctx.OptionalRegion();
         ctx.OptionalBool("ForceStop");
         ctx.OptionalBool("ConfirmStop");
-        ctx.OneOf("StoppedMode", "StopCharging", "KeepCharging");
+        // Eipnet's instances are pay-as-you-go VPC instances without local disks, which Alibaba lets stop either way.
+        var mode = ctx.OneOf("StoppedMode", "StopCharging", "KeepCharging") ?? "";
         var dryRun = ctx.OptionalBool("DryRun") ?? false;
-        return await ChangeStatusAsync(ctx, id, region?.RegionId, InstanceStatus.Running, InstanceStatus.Stopping, dryRun);
+        return await ChangeStatusAsync(ctx, id, region?.RegionId, InstanceStatus.Running, InstanceStatus.Stopping, dryRun, mode);
     }
 
     private static Task<RequestIdResponse> ChangeStatusAsync(
-        RpcContext ctx, string id, string? regionId, InstanceStatus from, InstanceStatus to, bool dryRun) =>
+        RpcContext ctx, string id, string? regionId, InstanceStatus from, InstanceStatus to, bool dryRun, string stoppedMode = "") =>
         ctx.Store.WriteAsync(WriteScope.Account(ctx.Account.AccountId, id), async s =>
         {
             var instance = await Find.InstanceAsync(s, ctx, id, regionId);
@@ -39,7 +40,7 @@ public static class InstanceLifecycle
                 throw new EipException(EcsErrors.IncorrectInstanceStatus(id, instance.Status.ToString(), from.ToString()));
             if (dryRun)
                 throw new EipException(EcsErrors.DryRunOperation());
-            await s.PutAsync(instance with { Status = to, Revision = await s.RevisionAsync() });
+            await s.PutAsync(instance with { Status = to, StoppedMode = stoppedMode, Revision = await s.RevisionAsync() });
             return new RequestIdResponse(ctx.RequestId);
         }, ctx.Cancellation);
 

@@ -40,5 +40,31 @@ internal static class InstanceSettings
             throw RpcContext.Invalid("SpotStrategy", "Eipnet has no spot instances; use NoSpot or leave it out.");
         if (ctx.OneOf("CreditSpecification", "Standard", "Unlimited") == "Unlimited")
             throw RpcContext.Invalid("CreditSpecification", "Eipnet's instances have no CPU credits; leave it out.");
+        foreach (var spot in new[] { "SpotPriceLimit", "SpotDuration", "SpotInterruptionBehavior" })
+            ctx.Refuse(spot, "Eipnet has no spot instances; leave it out.");
+        ctx.Refuse("DeploymentSetGroupNo", "Eipnet has no deployment sets; leave it out.");
+        foreach (var metadata in new[] { "HttpEndpoint", "HttpTokens", "HttpPutResponseHopLimit" })
+            ctx.Refuse(metadata, "Eipnet's instances have no metadata service; leave it out.");
+        foreach (var cpu in new[] { "CpuOptions.Core", "CpuOptions.ThreadsPerCore", "CpuOptions.TopologyType", "CpuOptions.Numa" })
+            ctx.Refuse(cpu, "Eipnet's instances take the CPU of their instance type; leave it out.");
+        ctx.Refuse("PrivatePoolOptions.Id", "Eipnet has no private pools; leave it out.");
+        if (ctx.OneOf("PrivatePoolOptions.MatchCriteria", "Open", "Target", "None") == "Target")
+            throw RpcContext.Invalid("PrivatePoolOptions.MatchCriteria", "Eipnet has no private pools; use Open or None, or leave it out.");
+        if (ctx.OptionalBool("NetworkOptions.EnableJumboFrame") == true)
+            throw RpcContext.Invalid("NetworkOptions.EnableJumboFrame", "Eipnet's interfaces use a 1500-byte MTU; leave it out.");
+        if (ctx.OptionalBool("ImageOptions.LoginAsNonRoot") == true)
+            throw RpcContext.Invalid("ImageOptions.LoginAsNonRoot", "the lab's instances have no login; leave it out.");
+        if (ctx.OptionalBool("AdditionalInfo.EnableHighDensityMode") == true)
+            throw RpcContext.Invalid("AdditionalInfo.EnableHighDensityMode", "Eipnet's instances have no high-density mode; leave it out.");
+        if (ctx.OneOf("IoOptimized", "optimized", "none") == "none")
+            throw RpcContext.Invalid("IoOptimized", "Eipnet's instances are I/O optimized; leave it out.");
+        if (ctx.OneOf("Tenancy", "default", "host") == "host")
+            throw RpcContext.Invalid("Tenancy", "Eipnet has no dedicated hosts; leave it out.");
+        if (ctx.RepeatList("Ipv6Address", 10).Count > 0 || ctx.OptionalInt("Ipv6AddressCount", 0, 10) > 0)
+            throw RpcContext.Invalid("Ipv6Address", "Eipnet's networks are IPv4 only; leave it out.");
+        // The NetworkInterface.N form (a given primary ENI, traffic modes, network cards, queues): Eipnet creates the primary
+        // ENI from VSwitchId and the groups, and secondary ENIs are attached with AttachNetworkInterface.
+        if (ctx.Parameters.Any(p => p.Key.StartsWith("NetworkInterface.", StringComparison.Ordinal) && p.Value.Length > 0))
+            throw RpcContext.Invalid("NetworkInterface", "give VSwitchId and SecurityGroupIds.N (the primary ENI is made from them) and attach secondary ENIs with AttachNetworkInterface.");
     }
 }

@@ -39,8 +39,7 @@ internal static class InstanceView
             InstanceNetworkType = "vpc",
             IoOptimized = true,
             ResourceGroupId = i.ResourceGroupId,
-            // Eipnet bills nothing while stopped; Alibaba shows Not-applicable for instances that are not stopped.
-            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            StoppedMode = StoppedMode(i),
             DeletionProtection = i.DeletionProtection,
             VpcAttributes = new InstanceVpcAttributes(i.VpcId, i.VSwitchId, "",
                 new InstanceIpAddressList(primary is null ? [] : [primary.PrimaryIpAddress])),
@@ -55,6 +54,11 @@ internal static class InstanceView
             Tags = new InstanceTagList(i.Tags.Select(t => new InstanceTag(t.Key, t.Value)).ToList()),
         };
     }
+
+    /// <summary>The mode StopInstance was given (KeepCharging when none); Alibaba shows Not-applicable for instances that are
+    /// not stopped. Eipnet bills nothing either way.</summary>
+    public static string StoppedMode(Instance i) =>
+        i.Status != InstanceStatus.Stopped ? "Not-applicable" : i.StoppedMode.Length > 0 ? i.StoppedMode : "KeepCharging";
 
     private static InstanceNetworkInterface ToNetworkInterface(NetworkInterface n) => new(
         n.NetworkInterfaceId, n.Type.ToString(), n.MacAddress, n.PrimaryIpAddress,

@@ -47,6 +47,26 @@ public static class ImageQueries
         return Task.FromResult(new DescribeImagesResponse(ctx.RequestId, region.RegionId, images.Count, page, size, new ImageList(items)));
     }
 
+    /// <summary>DescribeImageSupportInstanceTypes: every catalogue image runs on every catalogue instance type (all are
+    /// x86_64 and the lab does not boot them); an image DescribeImages does not list is not found.</summary>
+    public static Task<DescribeImageSupportInstanceTypesResponse> SupportedInstanceTypesAsync(RpcContext ctx)
+    {
+        var region = ctx.Region();
+        var imageId = ctx.Optional("ImageId", 128);
+        var filters = ctx.ObjectList("Filter", 10);
+        if (filters.FirstOrDefault(f => f.GetValueOrDefault("Key") is not (null or "imageId")) is { } bad)
+            throw RpcContext.Invalid("Filter.N.Key", $"\"{bad.GetValueOrDefault("Key")}\" is not a filter; the only key is imageId.");
+        var fromFilter = filters.Select(f => f.GetValueOrDefault("Value")).FirstOrDefault(v => v is { Length: > 0 });
+        if (imageId is not null && fromFilter is not null && imageId != fromFilter)
+            throw new EipException(EcsErrors.Conflict("ImageId", "Filter.N (imageId)"));
+        imageId ??= fromFilter ?? throw new EipException(EipError.MissingParameter("ImageId"));
+        ctx.OneOf("ActionType", "CreateEcs", "ChangeOS");
+        if (Images.All.All(i => i.ImageId != imageId))
+            throw new EipException(EipError.NotFound("InvalidImageId.NotFound", "image", imageId));
+        var types = ctx.Catalog.InstanceTypes.Select(t => new ImageSupportInstanceType(t.InstanceTypeId, t.CpuCoreCount, t.MemorySize, t.InstanceTypeFamily)).ToList();
+        return Task.FromResult(new DescribeImageSupportInstanceTypesResponse(ctx.RequestId, region.RegionId, imageId, new ImageSupportInstanceTypeList(types)));
+    }
+
     private static ImageItem ToItem(Image i) => new()
     {
         ImageId = i.ImageId, ImageName = i.ImageName, ImageFamily = i.ImageFamily, ImageVersion = i.ImageVersion, Description = "",

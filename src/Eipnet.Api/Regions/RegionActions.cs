@@ -16,6 +16,8 @@ public static class RegionActions
             .Add(RpcAction.Read(Products.Ecs, "DescribeInstanceTypes", InstanceTypeQueries.DescribeAsync, json.DescribeInstanceTypesResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeZones", AvailableResourceQueries.DescribeZonesAsync, json.DescribeEcsZonesResponse))
             .Add(RpcAction.Read(Products.Ecs, "DescribeAvailableResource", AvailableResourceQueries.DescribeAsync, json.DescribeAvailableResourceResponse))
-            .Add(RpcAction.Read(Products.Ecs, "DescribeImages", ImageQueries.DescribeAsync, json.DescribeImagesResponse));
+            .Add(RpcAction.Read(Products.Ecs, "DescribeImages", ImageQueries.DescribeAsync, json.DescribeImagesResponse))
+            .Add(RpcAction.Read(Products.Ecs, "DescribeImageSupportInstanceTypes", ImageQueries.SupportedInstanceTypesAsync,
+                json.DescribeImageSupportInstanceTypesResponse));
     }
 }

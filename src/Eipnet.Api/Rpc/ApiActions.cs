@@ -19,6 +19,7 @@ public static class ApiActions
         Instances.InstanceActions.Register(table);
         NetworkInterfaces.NetworkInterfaceActions.Register(table);
         Trace.TraceActions.Register(table);
+        UnsupportedActions.Register(table);
         return table;
     }
 }

@@ -133,7 +133,7 @@ public sealed class ResourceTagging(IReadOnlyList<TaggedType> types)
 
     private static Task<RequestIdResponse> ChangeAsync(RpcContext ctx, TaggedType type, string regionId, IReadOnlyList<string> ids,
         Func<string, IReadOnlyList<Domain.Resources.ResourceTag>, (IReadOnlyList<Domain.Resources.ResourceTag>, EipError?)> change) =>
-        ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, [.. ids]), async s =>
+        ctx.Store.WriteAsync(WriteScope.ResourcesOnly(ctx.Account.AccountId, [.. ids.Select(type.LockId).Distinct()]), async s =>
         {
             foreach (var id in ids)
             {

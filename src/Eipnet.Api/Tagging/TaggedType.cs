@@ -15,6 +15,9 @@ public abstract class TaggedType(string name)
     /// <summary>The ResourceType as Alibaba's answers spell it (VPC, VSWITCH).</summary>
     public string Name { get; } = name;
 
+    /// <summary>What a change of the resource with this id locks (the resource itself, unless it lives in another's document).</summary>
+    public virtual string LockId(string id) => id;
+
     /// <summary>Replaces the tags of one of the caller's resources in the region with <paramref name="change"/> of them.</summary>
     /// <returns>The rule the change breaks, or a not-found error when the caller has no such resource there.</returns>
     public abstract Task<EipError?> ChangeTagsAsync(IStoreSession s, RpcContext ctx, string id, string regionId,

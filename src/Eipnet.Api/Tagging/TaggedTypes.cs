@@ -17,7 +17,7 @@ public static class TaggedTypes
             canChange: LabelRules.CheckEip),
     ];
 
-    /// <summary>The ECS API's: securitygroup and instance (each with its resource group) and eni.</summary>
+    /// <summary>The ECS API's: securitygroup and instance (each with its resource group), eni, and disk (instances' system disks).</summary>
     public static readonly IReadOnlyList<TaggedType> Ecs =
     [
         new TaggedType<SecurityGroup>("securitygroup", g => g.SecurityGroupId, g => (g.AccountId, g.RegionId), g => g.Tags, (g, t) => g with { Tags = t },
@@ -27,12 +27,13 @@ public static class TaggedTypes
             canChange: LabelRules.CheckEni),
         new TaggedType<Instance>("instance", i => i.InstanceId, i => (i.AccountId, i.RegionId), i => i.Tags, (i, t) => i with { Tags = t },
             canChange: InstanceRules.CheckChange, withGroup: (i, group) => i with { ResourceGroupId = group }),
+        new DiskTaggedType(),
     ];
 
     /// <summary>ECS resource types that Eipnet has or knows but does not tag: DescribeTags finds no tag on them, the change
     /// actions refuse them.</summary>
     public static readonly IReadOnlyList<string> EcsUntagged =
-        ["disk", "volume", "image", "snapshot", "launchtemplate", "ddh", "keypair", "snapshotpolicy", "reservedinstance"];
+        ["volume", "image", "snapshot", "launchtemplate", "ddh", "keypair", "snapshotpolicy", "reservedinstance"];
 
     public static TaggedType Find(IReadOnlyList<TaggedType> types, string name) =>
         types.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

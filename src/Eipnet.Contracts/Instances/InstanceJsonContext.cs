@@ -11,4 +11,5 @@ namespace Eipnet.Contracts.Instances;
 [JsonSerializable(typeof(DescribeInstanceMaintenanceAttributesResponse))]
 [JsonSerializable(typeof(DescribeInstanceAttachmentAttributesResponse))]
 [JsonSerializable(typeof(DescribeInstanceRamRoleResponse))]
+[JsonSerializable(typeof(ReplaceSystemDiskResponse))]
 public sealed partial class InstanceJsonContext : JsonSerializerContext;

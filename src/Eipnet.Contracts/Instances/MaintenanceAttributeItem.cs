@@ -1,4 +1,4 @@
 namespace Eipnet.Contracts.Instances;
 
-/// <summary>An instance's maintenance settings: no windows, AutoRecover, no notification (Eipnet never maintains an instance).</summary>
+/// <summary>An instance's maintenance settings: its windows, the action on maintenance (AutoRecover unless set) and whether to notify.</summary>
 public sealed record MaintenanceAttributeItem(string InstanceId, MaintenanceWindowList MaintenanceWindows, MaintenanceAction ActionOnMaintenance, bool NotifyOnMaintenance);

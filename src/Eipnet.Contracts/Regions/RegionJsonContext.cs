@@ -10,4 +10,5 @@ namespace Eipnet.Contracts.Regions;
 [JsonSerializable(typeof(DescribeAvailableResourceResponse))]
 [JsonSerializable(typeof(DescribeEcsZonesResponse))]
 [JsonSerializable(typeof(DescribeImagesResponse))]
+[JsonSerializable(typeof(DescribeImageSupportInstanceTypesResponse))]
 public sealed partial class RegionJsonContext : JsonSerializerContext;

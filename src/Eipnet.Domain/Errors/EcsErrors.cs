@@ -81,4 +81,31 @@ public static class EcsErrors
 
     public static EipError DetachPrimaryEniNotAllowed(string eniId) =>
         new("InvalidOperation.DetachPrimaryEniNotAllowed", $"The network interface {eniId} is a primary ENI and cannot be detached.", 400);
+
+    public static EipError SpecEniCountExceeded(string instanceId, int count, string instanceType, int limit) =>
+        new("EniPerInstanceLimitExceeded", $"The instance {instanceId} has {count} network interfaces, primary included; instance type {instanceType} allows {limit}. Detach secondary ENIs first or pick a larger type.", 403);
+
+    public static EipError VSwitchNotInVpc(string vSwitchId, string vpcId) =>
+        new("InvalidVSwitchId.NotFound", $"The vSwitch {vSwitchId} is not in the VPC {vpcId}. Give a vSwitch of the instance's VPC, or VpcId with a vSwitch of that VPC.", 404);
+
+    public static EipError VSwitchZoneMismatch(string vSwitchId, string vSwitchZone, string instanceId, string instanceZone) =>
+        new("InvalidVSwitchId.Mismatch", $"The vSwitch {vSwitchId} is in zone {vSwitchZone} but the instance {instanceId} is in {instanceZone}; an instance keeps its zone, so pick a vSwitch of {instanceZone}.", 400);
+
+    public static EipError PrivateIpMismatch(string ip, string vSwitchId, string cidr) =>
+        new("InvalidPrivateIpAddress.Mismatch", $"The private IP {ip} is not an assignable address of the vSwitch {vSwitchId} ({cidr}; the first two and the last three addresses are reserved).", 400);
+
+    public static EipError SecondaryEniAttached(string instanceId) =>
+        new("InvalidOperation.SecondaryEniAttached", $"The instance {instanceId} has secondary network interfaces attached; detach them before moving it to another VPC.", 403);
+
+    public static EipError PrimaryEniHasSecondaryIps(string instanceId, string eniId, int count) =>
+        new("InvalidOperation.PrimaryEniMultipleIps", $"The primary network interface {eniId} of the instance {instanceId} has {count} secondary private IPs; unassign them (UnassignPrivateIpAddresses) before moving the instance to another vSwitch.", 403);
+
+    public static EipError DiskNotFound(string diskId) =>
+        new("InvalidDiskId.NotFound", $"The disk {diskId} does not exist. Each instance has one system disk, d- with the instance id's suffix (DescribeDisks).", 404);
+
+    public static EipError DiskSizeTooSmall(string diskId, int size, int newSize) =>
+        new("InvalidDiskSize.TooSmall", $"The disk {diskId} is {size} GiB; a disk only grows, so NewSize must be larger than {size}.", 400);
+
+    public static EipError DiskCategoryNotSupported(string diskId, string category, string need) =>
+        new("InvalidDiskCategory.ValueNotSupported", $"The disk {diskId} is {category}; {need}.", 400);
 }

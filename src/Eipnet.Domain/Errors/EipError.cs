@@ -18,6 +18,10 @@ public sealed record EipError(string Code, string Message, int HttpStatus)
 
     public static EipError Conflict(string code, string message, int status = 400) => new(code, message, status);
 
+    /// <summary>An action of Alibaba's API for a feature Eipnet does not have (docs/api.md, "Not supported").</summary>
+    public static EipError Unsupported(string feature, string action, string why) =>
+        new($"OperationUnsupported.{feature}", $"{action} is not supported by Eipnet: {why}", 400);
+
     public static EipError TaskConflict() =>
         new("TaskConflict", "The operation is too frequent, please wait a moment and try again. Another change to the same resource is in progress.", 400);
 

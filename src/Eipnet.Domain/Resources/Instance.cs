@@ -38,4 +38,11 @@ public sealed record Instance(
 
     /// <summary>The system disk, which exists only as much as clients need to read it back (DescribeDisks).</summary>
     public SystemDisk SystemDisk { get; init; } = SystemDisk.Default;
+
+    /// <summary>How the instance was stopped (KeepCharging or StopCharging, as StopInstance's StoppedMode); empty when
+    /// StopInstance named none, which is KeepCharging. Meaningful only while Stopping or Stopped.</summary>
+    public string StoppedMode { get; init; } = "";
+
+    /// <summary>The maintenance settings (ModifyInstanceMaintenanceAttributes); Alibaba's defaults until set.</summary>
+    public InstanceMaintenance Maintenance { get; init; } = InstanceMaintenance.Default;
 }

@@ -98,6 +98,16 @@ public sealed class InstanceAttributeTests(SharedServer shared) : IClassFixture<
     [InlineData("SystemDisk.Encrypted", "true")]
     [InlineData("SystemDisk.Category", "cloud_nothing")]
     [InlineData("UserData", "%%%")]
+    [InlineData("HttpTokens", "required")]
+    [InlineData("CpuOptions.Core", "1")]
+    [InlineData("SpotPriceLimit", "0.5")]
+    [InlineData("PrivatePoolOptions.Id", "eap-1")]
+    [InlineData("NetworkOptions.EnableJumboFrame", "true")]
+    [InlineData("ImageOptions.LoginAsNonRoot", "true")]
+    [InlineData("AdditionalInfo.EnableHighDensityMode", "true")]
+    [InlineData("IoOptimized", "none")]
+    [InlineData("Ipv6AddressCount", "1")]
+    [InlineData("NetworkInterface.1.InstanceType", "Primary")]
     public async Task RunInstances_RefusesWhatEipnetDoesNotHave_InsteadOfDroppingIt(string name, string value)
     {
         var c = await shared.Server.NewClientAsync();
@@ -122,5 +132,29 @@ public sealed class InstanceAttributeTests(SharedServer shared) : IClassFixture<
         Assert.Equal(["team"], listed.Select(t => t.GetProperty("TagKey").GetString()));
         (await c.Ecs("UntagResources", ("RegionId", Region), ("ResourceType", "instance"), ("ResourceId.1", id), ("TagKey.1", "team"))).Success();
         Assert.Empty(await IdsAsync(c, ("Tag.1.Key", "team")));
+    }
+
+    [Fact]
+    public async Task ModifyInstanceMaintenanceAttributes_KeepsTheSettings_ForDescribeToShow()
+    {
+        var c = await shared.Server.NewClientAsync();
+        var id = await Fixtures.InstanceAsync(c, await Fixtures.NetworkAsync(shared.Server, c));
+
+        (await c.Ecs("ModifyInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id), ("MaintenanceWindow.1.StartTime", "22:00:00Z"),
+            ("MaintenanceWindow.1.EndTime", "02:00:00Z"), ("ActionOnMaintenance", "Stop"), ("NotifyOnMaintenance", "true"))).Success();
+
+        var m = Fixtures.List((await c.Ecs("DescribeInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id))).Success(),
+            "MaintenanceAttributes", "MaintenanceAttribute").Single();
+        var window = Fixtures.List(m, "MaintenanceWindows", "MaintenanceWindow").Single();
+        Assert.Equal(("22:00:00Z", "02:00:00Z", "Stop", "AutoRecover", true), (window.GetProperty("StartTime").GetString(), window.GetProperty("EndTime").GetString(),
+            m.GetProperty("ActionOnMaintenance").GetProperty("Value").GetString(), m.GetProperty("ActionOnMaintenance").GetProperty("DefaultValue").GetString(),
+            m.GetProperty("NotifyOnMaintenance").GetBoolean()));
+        (await c.Ecs("ModifyInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id), ("MaintenanceWindow.1.StartTime", "22:30:00Z"),
+            ("MaintenanceWindow.1.EndTime", "23:00:00Z"))).Error("InvalidParameter", 400);
+        (await c.Ecs("ModifyInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id), ("ActionOnMaintenance", "Reboot"))).Error("InvalidParameter", 400);
+        (await c.Ecs("ModifyInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id), ("InstanceId.2", "i-0000000000000000000x"),
+            ("ActionOnMaintenance", "AutoRedeploy"))).Error("InvalidInstanceId.NotFound", 404);
+        Assert.Equal("Stop", Fixtures.List((await c.Ecs("DescribeInstanceMaintenanceAttributes", ("RegionId", Region), ("InstanceId.1", id))).Success(),
+            "MaintenanceAttributes", "MaintenanceAttribute").Single().GetProperty("ActionOnMaintenance").GetProperty("Value").GetString());
     }
 }

@@ -17,14 +17,14 @@ public sealed class InstanceLifecycleTests(SharedServer shared) : IClassFixture<
         (await Fixtures.DescribeInstanceAsync(client, instanceId))!.Value.GetProperty("Status").GetString()!;
 
     [Fact]
-    public async Task Stop_MovesRunningInstanceToStopped_AndStartBringsItBack()
+    public async Task Stop_MovesRunningInstanceToStopped_InItsStoppedMode_AndStartBringsItBack()
     {
         var (client, net) = await SetUpAsync();
         var id = await Fixtures.InstanceAsync(client, net);
 
         (await client.Ecs("StopInstance", ("InstanceId", id), ("ForceStop", "true"), ("StoppedMode", "StopCharging"))).Success();
         var stopped = await Fixtures.WaitForInstanceAsync(client, id, "Stopped");
-        Assert.Equal("KeepCharging", stopped.GetProperty("StoppedMode").GetString());
+        Assert.Equal("StopCharging", stopped.GetProperty("StoppedMode").GetString());
 
         (await client.Ecs("StartInstance", ("RegionId", Region), ("InstanceId", id))).Success();
         var running = await Fixtures.WaitForInstanceAsync(client, id, "Running");

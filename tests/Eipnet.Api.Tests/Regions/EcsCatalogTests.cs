@@ -2,7 +2,7 @@ using Eipnet.Api.Tests.Infrastructure;
 
 namespace Eipnet.Api.Tests.Regions;
 
-/// <summary>ECS DescribeZones, DescribeAvailableResource and DescribeImages (issue 12): answered from the catalog, and what
+/// <summary>ECS DescribeZones, DescribeAvailableResource, DescribeImages and DescribeImageSupportInstanceTypes (issue 12): answered from the catalog, and what
 /// Eipnet does not sell finds nothing.</summary>
 public sealed class EcsCatalogTests(SharedServer shared) : IClassFixture<SharedServer>
 {
@@ -65,5 +65,23 @@ public sealed class EcsCatalogTests(SharedServer shared) : IClassFixture<SharedS
         Assert.Empty(await Ids(("Status", "Deprecated")));
         (await c.Ecs("DescribeImages", ("RegionId", Region), ("Filter.1.Key", "CreationStartTime"), ("Filter.1.Value", "2024-01-01T00:00Z"))).Error("InvalidParameter", 400);
         (await c.Ecs("DescribeImages", ("RegionId", Region), ("InstanceType", "ecs.nothing"))).Error("InvalidInstanceType.ValueNotSupported", 400);
+    }
+
+    [Fact]
+    public async Task DescribeImageSupportInstanceTypes_ListsEveryCatalogType_ForACatalogueImage()
+    {
+        var c = await shared.NewClientAsync();
+        const string Image = "debian_12_6_x64_20G_alibase_20240823.vhd";
+
+        var body = (await c.Ecs("DescribeImageSupportInstanceTypes", ("RegionId", Region), ("ImageId", Image))).Success();
+
+        Assert.Equal(Image, body.GetProperty("ImageId").GetString());
+        var types = Fixtures.List(body, "InstanceTypes", "InstanceType").Select(t => t.GetProperty("InstanceTypeId").GetString()).ToList();
+        Assert.Contains(Fixtures.InstanceType, types);
+        Assert.Equal(types, Fixtures.List((await c.Ecs("DescribeImageSupportInstanceTypes", ("RegionId", Region), ("Filter.1.Key", "imageId"),
+            ("Filter.1.Value", Image))).Success(), "InstanceTypes", "InstanceType").Select(t => t.GetProperty("InstanceTypeId").GetString()));
+        (await c.Ecs("DescribeImageSupportInstanceTypes", ("RegionId", Region), ("ImageId", "m-none"))).Error("InvalidImageId.NotFound", 404);
+        (await c.Ecs("DescribeImageSupportInstanceTypes", ("RegionId", Region), ("Filter.1.Key", "osType"), ("Filter.1.Value", "linux"))).Error("InvalidParameter", 400);
+        (await c.Ecs("DescribeImageSupportInstanceTypes", ("RegionId", Region))).Error("MissingParameter", 400);
     }
 }

@@ -113,7 +113,8 @@ public sealed class AllActionsBadInputTests(AllActionsBadInputTests.World world)
         AssertClientError(r, $"{action} without parameters");
         if (!r.Ok)
         {
-            Assert.StartsWith("MissingParameter", r.Code);
+            // An action for a feature Eipnet does not have reads no parameter: it answers its refusal whatever is sent.
+            Assert.StartsWith(UnsupportedActions.All.Any(u => u.Action == action) ? "OperationUnsupported." : "MissingParameter", r.Code);
             Assert.Equal(before, await world.RevisionAsync());
         }
     }

@@ -3,8 +3,8 @@ using Eipnet.Api.Tests.Infrastructure;
 
 namespace Eipnet.Api.Tests.Rpc;
 
-/// <summary>No filter of DescribeInstances, DescribeNetworkInterfaces, DescribeSecurityGroups or DescribeEipAddresses is
-/// silently ignored: every documented parameter, sent with a value the kept resource has and with one it does not,
+/// <summary>No filter of DescribeInstances, DescribeDisks, DescribeNetworkInterfaces, DescribeSecurityGroups or
+/// DescribeEipAddresses is silently ignored: every documented parameter, sent with a value the kept resource has and with one it does not,
 /// either filters or is refused (issue 12).</summary>
 /// <remarks>The documented parameters are those of the official SDKs' request models (@alicloud/ecs20140526 7.11.6,
 /// @alicloud/vpc20160428 7.3.2), less the tenancy parameters (OwnerId, OwnerAccount, ResourceOwnerId,
@@ -32,8 +32,11 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
                 "NetworkInterfaceId");
             await c.Ecs("CreateNetworkInterface", ("RegionId", R), ("VSwitchId", vsw2), ("SecurityGroupId", sg2), ("NetworkInterfaceName", "other"));
             // Both instances run the image Fixtures names (ubuntu_22_04_x64).
-            var inst = await Fixtures.InstanceAsync(c, new TestNetwork(vpc, vsw, sg), extra: [("InstanceName", "keep"), .. labels]);
-            var inst2 = await Fixtures.InstanceAsync(c, new TestNetwork(vpc, vsw2, sg2), "ecs.g6.large", stopped: true, extra: [("InstanceName", "other")]);
+            var inst = await Fixtures.InstanceAsync(c, new TestNetwork(vpc, vsw, sg), extra: [("InstanceName", "keep"), ("SystemDisk.DiskName", "keep"), .. labels]);
+            var inst2 = await Fixtures.InstanceAsync(c, new TestNetwork(vpc, vsw2, sg2), "ecs.g6.large", stopped: true,
+                extra: [("InstanceName", "other"), ("SystemDisk.DiskName", "other")]);
+            // The kept instance's system disk carries the tag too (ResourceType disk); its group is its instance's.
+            (await c.Ecs("TagResources", ("RegionId", R), ("ResourceType", "disk"), ("ResourceId.1", "d-" + inst[2..]), ("Tag.1.Key", "env"), ("Tag.1.Value", "prod"))).Success();
             await Fixtures.AttachAsync(c, eni, inst);
             var eip = Id(await c.Vpc("AllocateEipAddress", [("RegionId", R), ("Name", "keep"), .. labels]), "AllocationId");
             await c.Vpc("AllocateEipAddress", ("RegionId", R), ("Name", "other"));
@@ -48,6 +51,7 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
             Values["{eni}"] = eni;
             Values["{inst}"] = inst;
             Values["{inst2}"] = inst2;
+            Values["{disk}"] = "d-" + inst[2..];
             Values["{eip}"] = eip;
             Values["{eniip}"] = eniView.GetProperty("PrivateIpAddress").GetString()!;
             Values["{ip}"] = instView.GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString()!;
@@ -60,6 +64,12 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
          "ImageId", "InnerIpAddresses", "InstanceChargeType", "InstanceIds", "InstanceName", "InstanceNetworkType", "InstanceType", "InstanceTypeFamily",
          "InternetChargeType", "IoOptimized", "Ipv6Address", "KeyPairName", "LockReason", "MaxResults", "NeedSaleCycle", "NextToken", "PageNumber", "PageSize",
          "PrivateIpAddresses", "PublicIpAddresses", "RdmaIpAddresses", "RegionId", "ResourceGroupId", "SecurityGroupId", "Status", "Tag", "VSwitchId", "VpcId", "ZoneId"];
+
+    public static readonly string[] DescribeDisksParameters =
+        ["AdditionalAttributes", "AutoSnapshotPolicyId", "Category", "DeleteAutoSnapshot", "DeleteWithInstance", "DiskChargeType", "DiskIds", "DiskName",
+         "DiskType", "DryRun", "EnableAutoSnapshot", "EnableAutomatedSnapshotPolicy", "EnableShared", "Encrypted", "Filter", "InstanceId", "KMSKeyId",
+         "LockReason", "MaxResults", "MultiAttach", "NextToken", "PageNumber", "PageSize", "Portable", "RegionId", "ResourceGroupId", "SnapshotId", "Status",
+         "Tag", "ZoneId"];
 
     public static readonly string[] DescribeNetworkInterfacesParameters =
         ["InstanceId", "Ipv6Address", "MaxResults", "NetworkInterfaceId", "NetworkInterfaceName", "NextToken", "PageNumber", "PageSize", "PrimaryIpAddress",
@@ -113,6 +123,40 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
         { "DryRun",                   "false",                                        "true" },
         { "AdditionalAttributes",     "META_OPTIONS",                                 null },
         { "NeedSaleCycle",            "false",                                        null },
+        { "MaxResults",               "10",                                           null },
+        { "NextToken",                "1",                                            "2" },
+        { "PageNumber",               "1",                                            "3" },
+        { "PageSize",                 "2",                                            null },
+        { "RegionId",                 R,                                              "cn-shanghai" },
+    };
+
+    public static TheoryData<string, string, string?> DiskFilters => new()
+    {
+        { "InstanceId",               "{inst}",                                       "{inst2}" },
+        { "DiskIds",                  "[\"{disk}\"]",                                 "[\"d-0000000000000000000x\"]" },
+        { "DiskType",                 "system",                                       "data" },
+        { "ZoneId",                   Fixtures.Zone,                                  Fixtures.OtherZone },
+        { "Category",                 "cloud_essd",                                   "cloud_ssd" },
+        { "Status",                   "In_use",                                       "Available" },
+        { "DiskName",                 "keep",                                         "other" },
+        { "Tag",                      "env=prod",                                     "env=dev" },
+        { "ResourceGroupId",          "rg-keep",                                      "rg-other" },
+        { "DeleteWithInstance",       "true",                                         "false" },
+        { "DeleteAutoSnapshot",       "true",                                         "false" },
+        { "DiskChargeType",           "PostPaid",                                     "PrePaid" },
+        { "Portable",                 "false",                                        "true" },
+        { "Encrypted",                "false",                                        "true" },
+        { "EnableAutoSnapshot",       "false",                                        "true" },
+        { "EnableAutomatedSnapshotPolicy", "false",                                   "true" },
+        { "MultiAttach",              "Disabled",                                     "Enabled" },
+        { "EnableShared",             "false",                                        "true" },
+        { "SnapshotId",               "",                                             "s-0000000000000000000x" },
+        { "AutoSnapshotPolicyId",     "",                                             "sp-0000000000000000000x" },
+        { "KMSKeyId",                 "",                                             "key-0000000000000000000x" },
+        { "LockReason",               "",                                             "financial" },
+        { "Filter",                   "",                                             "CreationStartTime=2024-01-01T00:00Z" },
+        { "DryRun",                   "false",                                        "true" },
+        { "AdditionalAttributes",     "Placement",                                    null },
         { "MaxResults",               "10",                                           null },
         { "NextToken",                "1",                                            "2" },
         { "PageNumber",               "1",                                            "3" },
@@ -193,6 +237,7 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
     public void Rows_CoverEveryDocumentedParameter()
     {
         Assert.Equal(DescribeInstancesParameters.Order(), InstanceFilters.Select(r => (string)r[0]).Order());
+        Assert.Equal(DescribeDisksParameters.Order(), DiskFilters.Select(r => (string)r[0]).Order());
         Assert.Equal(DescribeNetworkInterfacesParameters.Order(), NetworkInterfaceFilters.Select(r => (string)r[0]).Order());
         Assert.Equal(DescribeSecurityGroupsParameters.Order(), SecurityGroupFilters.Select(r => (string)r[0]).Order());
         Assert.Equal(DescribeEipAddressesParameters.Order(), EipFilters.Select(r => (string)r[0]).Order());
@@ -201,6 +246,10 @@ public sealed class EcsAndEipDescribeFilterTests(EcsAndEipDescribeFilterTests.Wo
     [Theory, MemberData(nameof(InstanceFilters))]
     public Task DescribeInstances_Filter_FiltersOrIsRefused(string filter, string having, string? lacking) =>
         CheckAsync(RpcTestClient.EcsVersion, "DescribeInstances", "Instances", "Instance", "InstanceId", "{inst}", filter, having, lacking);
+
+    [Theory, MemberData(nameof(DiskFilters))]
+    public Task DescribeDisks_Filter_FiltersOrIsRefused(string filter, string having, string? lacking) =>
+        CheckAsync(RpcTestClient.EcsVersion, "DescribeDisks", "Disks", "Disk", "DiskId", "{disk}", filter, having, lacking);
 
     [Theory, MemberData(nameof(NetworkInterfaceFilters))]
     public Task DescribeNetworkInterfaces_Filter_FiltersOrIsRefused(string filter, string having, string? lacking) =>

@@ -17,11 +17,11 @@ public sealed class AlicloudInstanceReplayTests
     {
         await using var server = await TestServer.StartAsync(backend);
         var c = await Replay.ClientAsync(server);
-        // What a standard example does at plan: a zone, a type with two cores and an Ubuntu image from the data sources.
+        // What a standard example does at plan: a zone, an Ubuntu image and a type with two cores for it from the data sources.
         var zone = (await EcsDataSources.ZonesAsync(c))[0];
-        var type = (await EcsDataSources.InstanceTypesAsync(c, cores: 2))[0].GetProperty("InstanceTypeId").GetString()!;
         var image = (await EcsDataSources.ImagesAsync(c, ("ImageOwnerAlias", "system")))
             .Select(i => i.GetProperty("ImageId").GetString()!).First(i => i.StartsWith("ubuntu_22_04", StringComparison.Ordinal));
+        var type = (await EcsDataSources.InstanceTypesAsync(c, cores: 2, imageId: image))[0].GetProperty("InstanceTypeId").GetString()!;
         var vpc = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.0.0.0/16")));
         var vsw = await AlicloudVSwitch.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc), ("cidr_block", "10.0.1.0/24"), ("zone_id", zone)));
         var sg = await AlicloudSecurityGroup.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc)));
@@ -81,6 +81,102 @@ public sealed class AlicloudInstanceReplayTests
             .WithTags(("a", "1"), ("b", ""));
         var id = await AlicloudInstance.CreateAsync(c, config);
         await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Null(await AlicloudInstance.DeleteAsync(c, id));
+    }
+
+    /// <summary>The §3.5 updates that need a stop (instance_type, image_id with system_disk_size, vswitch_id, private_ip,
+    /// status with stopped_mode), and security_groups, the system disk's attributes, secondary_private_ips, volume_tags
+    /// and the maintenance settings, each applied as the provider applies it and each followed by an empty plan.</summary>
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
+    public async Task Instance_UpdatesThatStopIt_AndTheRestOfItsAttributes_LeaveEveryPlanEmpty(Backend backend)
+    {
+        await using var server = await TestServer.StartAsync(backend);
+        var c = await Replay.ClientAsync(server);
+        var zone = (await EcsDataSources.ZonesAsync(c))[0];
+        var vpc = await AlicloudVpc.CreateAsync(c, TerraformConfig.Of(("cidr_block", "10.0.0.0/16")));
+        var vsw = await AlicloudVSwitch.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc), ("cidr_block", "10.0.1.0/24"), ("zone_id", zone)));
+        var vsw2 = await AlicloudVSwitch.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc), ("cidr_block", "10.0.2.0/24"), ("zone_id", zone)));
+        var sgs = new[] { await AlicloudSecurityGroup.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc))),
+            await AlicloudSecurityGroup.CreateAsync(c, TerraformConfig.Of(("vpc_id", vpc))) }.Order(StringComparer.Ordinal).ToArray();
+
+        var config = TerraformConfig.Of(("availability_zone", zone), ("instance_type", "ecs.g7.large"), ("image_id", "ubuntu_22_04_x64"), ("vswitch_id", vsw),
+            ("security_groups", sgs[0]), ("instance_name", "tf-vm"), ("system_disk_size", "40"), ("volume_tags", "team=web"));
+        var id = await AlicloudInstance.CreateAsync(c, config);
+        var state = await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Equal(("Running", "team=web", "10.0.1.2"), (state["status"], state["volume_tags"], state["private_ip"]));
+
+        TerraformConfig[] updates =
+        [
+            config.With("security_groups", $"{sgs[0]},{sgs[1]}"),
+            config.With("security_groups", sgs[1]),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g7.xlarge"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g7.xlarge").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g7.xlarge").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60").With("vswitch_id", vsw2),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g7.xlarge").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60").With("vswitch_id", vsw2).With("private_ip", "10.0.2.50"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g7.xlarge").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60").With("vswitch_id", vsw2).With("private_ip", "10.0.2.50").With("status", "Stopped").With("stopped_mode", "StopCharging"),
+            // Changed while Stopped: no stop, no start.
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Stopped").With("stopped_mode", "StopCharging"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "60").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
+                .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
+                .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk")
+                .With("secondary_private_ips", "10.0.2.60,10.0.2.61").With("volume_tags", "env=prod,team=db"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
+                .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk")
+                .With("secondary_private_ips", "10.0.2.61").Without("volume_tags"),
+            config.With("security_groups", sgs[1]).With("instance_type", "ecs.g6.large").With("image_id", "debian_12_6_x64_20G_alibase_20240823.vhd")
+                .With("system_disk_size", "80").With("vswitch_id", vsw2).With("private_ip", "10.0.2.51").With("status", "Running")
+                .With("system_disk_performance_level", "PL1").With("system_disk_name", "root").With("system_disk_description", "the root disk")
+                .With("secondary_private_ips", "10.0.2.61").With("maintenance_time", "02:00:00Z-03:00:00Z,22:00:00Z-23:00:00Z")
+                .With("maintenance_action", "Stop").With("maintenance_notify", "true").Without("volume_tags"),
+        ];
+        foreach (var next in updates)
+        {
+            await AlicloudInstance.UpdateAsync(c, id, config, next);
+            state = await ReadAndCheckPlanAsync(c, id, next);
+            config = next;
+        }
+        Assert.Equal(("Running", "10.0.2.51", vsw2, "ecs.g6.large", "10.0.2.61", ""), (state["status"], state["private_ip"], state["vswitch_id"],
+            state["instance_type"], state["secondary_private_ips"], state["volume_tags"]));
+
+        var imported = await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Equal(state.Attributes, imported.Attributes);
+        Assert.Null(await AlicloudInstance.DeleteAsync(c, id));
+        Assert.Null(await AlicloudInstance.ReadAsync(c, id));
+        foreach (var sg in sgs)
+            await AlicloudSecurityGroup.DeleteAsync(c, sg);
+        await AlicloudVSwitch.DeleteAsync(c, vsw2);
+        await AlicloudVSwitch.DeleteAsync(c, vsw);
+        await AlicloudVpc.DeleteAsync(c, vpc);
+    }
+
+    /// <summary>status = "Stopped" at creation: the provider waits for Running, then stops the instance in the update for
+    /// the new resource (with stopped_mode), and sets secondary_private_ips, volume_tags and maintenance_action there too.</summary>
+    [Theory, MemberData(nameof(Replay.Backends), MemberType = typeof(Replay))]
+    public async Task Instance_CreatedStopped_WithVolumeTagsAndSecondaryIps_ReadsBackAsWritten(Backend backend)
+    {
+        await using var server = await TestServer.StartAsync(backend);
+        var (c, api) = await Replay.ClientsAsync(server);
+        var net = await Fixtures.NetworkAsync(server, api);
+        var config = TerraformConfig.Of(("availability_zone", Fixtures.Zone), ("instance_type", Fixtures.InstanceType), ("image_id", "ubuntu_22_04_x64"),
+            ("vswitch_id", net.VSwitchId), ("security_groups", net.SecurityGroupId), ("status", "Stopped"), ("stopped_mode", "StopCharging"),
+            ("secondary_private_ips", "192.168.1.20"), ("volume_tags", "a=1,b="), ("maintenance_action", "AutoRedeploy"));
+        var id = await AlicloudInstance.CreateAsync(c, config);
+        var state = await ReadAndCheckPlanAsync(c, id, config);
+        Assert.Equal(("Stopped", "StopCharging"), (state["status"], state["stopped_mode"]));
+        var running = config.With("status", "Running").Without("stopped_mode");
+        await AlicloudInstance.UpdateAsync(c, id, config, running);
+        await ReadAndCheckPlanAsync(c, id, running);
         Assert.Null(await AlicloudInstance.DeleteAsync(c, id));
     }
 }

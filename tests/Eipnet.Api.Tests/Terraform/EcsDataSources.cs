@@ -32,9 +32,14 @@ public static class EcsDataSources
     }
 
     /// <summary>alicloud_instance_types: v1 DescribeAvailableResource (InstanceType), then the tea DescribeInstanceTypes
-    /// without RegionId, following NextToken until it is empty; a type is kept when some zone supports it.</summary>
-    public static async Task<IReadOnlyList<JsonElement>> InstanceTypesAsync(ProviderClient c, int? cores = null)
+    /// without RegionId, following NextToken until it is empty; a type is kept when some zone supports it and, with
+    /// image_id, when the tea DescribeImageSupportInstanceTypes lists it for the image.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> InstanceTypesAsync(ProviderClient c, int? cores = null, string? imageId = null)
     {
+        HashSet<string>? forImage = null;
+        if (imageId is not null)
+            forImage = Fixtures.List((await c.Ecs("DescribeImageSupportInstanceTypes", [("RegionId", c.Region), ("ImageId", imageId)])).Success(), "InstanceTypes", "InstanceType")
+                .Select(t => t.GetProperty("InstanceTypeId").GetString()!).ToHashSet();
         (string, string)[] filters = cores is { } n ? [("Cores", n.ToString(CultureInfo.InvariantCulture))] : [];
         var available = (await c.EcsV1("DescribeAvailableResource", [("RegionId", c.Region), ("DestinationResource", "InstanceType"),
             ("IoOptimized", "optimized"), ("InstanceChargeType", "PostPaid"), ("SpotStrategy", "NoSpot"), .. filters])).Success();
@@ -51,7 +56,8 @@ public static class EcsDataSources
             foreach (var t in Fixtures.List(page, "InstanceTypes", "InstanceType"))
             {
                 Assert.Equal(JsonValueKind.String, t.GetProperty("InstanceTypeId").ValueKind);
-                if (supported.Contains(t.GetProperty("InstanceTypeId").GetString()!) && (cores is null || t.GetProperty("CpuCoreCount").GetInt32() == cores))
+                if (supported.Contains(t.GetProperty("InstanceTypeId").GetString()!) && (cores is null || t.GetProperty("CpuCoreCount").GetInt32() == cores)
+                    && forImage?.Contains(t.GetProperty("InstanceTypeId").GetString()!) != false)
                     types.Add(t);
             }
             token = page.GetProperty("NextToken").GetString()!;

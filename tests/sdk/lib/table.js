@@ -87,6 +87,11 @@ const steps = [
     num(image, 'Size');
     bool(image, 'IsSupportCloudinit');
     str(list(image, 'DiskDeviceMappings', 'DiskDeviceMapping')[0], 'Size');
+    const supported = (await c.call('Ecs', 'DescribeImageSupportInstanceTypes', { RegionId: R, ImageId: str(image, 'ImageId') })).body;
+    assert.equal(str(supported, 'ImageId'), str(image, 'ImageId'));
+    const supportedTypes = list(supported, 'InstanceTypes', 'InstanceType');
+    assert.ok(supportedTypes.map((t) => str(t, 'InstanceTypeId')).includes('ecs.g7.large'));
+    num(supportedTypes[0], 'MemorySize');
   }],
   ['Ecs.DescribeInstanceTypes gives ENI limits as numbers', async ({ c, s }) => {
     const { body } = await c.call('Ecs', 'DescribeInstanceTypes', { InstanceTypes: ['ecs.g7.large'] });
@@ -327,14 +332,22 @@ const steps = [
     await fails(c.call('Ecs', 'DeleteInstance', { InstanceId: s.instanceId, Force: true }), 'InvalidOperation.DeletionProtection', 403);
     await c.call('Ecs', 'ModifyInstanceAttribute', { InstanceId: s.instanceId, DeletionProtection: false });
   }],
-  ['Ecs.DescribeInstanceAttribute, DescribeInstanceMaintenanceAttributes, DescribeInstanceAttachmentAttributes and DescribeInstanceRamRole read the instance', async ({ c, s }) => {
+  ['Ecs.DescribeInstanceAttribute, Describe/ModifyInstanceMaintenanceAttributes, DescribeInstanceAttachmentAttributes and DescribeInstanceRamRole read (and set) the instance', async ({ c, s }) => {
     const attribute = (await c.call('Ecs', 'DescribeInstanceAttribute', { InstanceId: s.instanceId })).body;
     assert.equal(str(attribute, 'InstanceId'), s.instanceId);
     assert.equal(bool(attribute, 'EnableJumboFrame'), false);
     const [maintenance] = list((await c.call('Ecs', 'DescribeInstanceMaintenanceAttributes', { RegionId: R, InstanceId: [s.instanceId] })).body,
       'MaintenanceAttributes', 'MaintenanceAttribute');
     assert.equal(str(maintenance, 'InstanceId'), s.instanceId);
-    str(maintenance, 'ActionOnMaintenance', 'Value');
+    assert.equal(str(maintenance, 'ActionOnMaintenance', 'Value'), 'AutoRecover');
+    await c.call('Ecs', 'ModifyInstanceMaintenanceAttributes', {
+      RegionId: R, InstanceId: [s.instanceId], MaintenanceWindow: [{ StartTime: '02:00:00Z', EndTime: '03:00:00Z' }], ActionOnMaintenance: 'Stop', NotifyOnMaintenance: true,
+    });
+    const [modified] = list((await c.call('Ecs', 'DescribeInstanceMaintenanceAttributes', { RegionId: R, InstanceId: [s.instanceId] })).body,
+      'MaintenanceAttributes', 'MaintenanceAttribute');
+    const [window] = list(modified, 'MaintenanceWindows', 'MaintenanceWindow');
+    assert.deepEqual([str(window, 'StartTime'), str(window, 'EndTime'), str(modified, 'ActionOnMaintenance', 'Value'), bool(modified, 'NotifyOnMaintenance')],
+      ['02:00:00Z', '03:00:00Z', 'Stop', true]);
     const [attachment] = list((await c.call('Ecs', 'DescribeInstanceAttachmentAttributes', { RegionId: R, InstanceIds: JSON.stringify([s.instanceId]) })).body,
       'Instances', 'Instance');
     assert.equal(str(attachment, 'InstanceId'), s.instanceId);
@@ -502,11 +515,37 @@ const steps = [
     const eni = await w.waitEni(s.eniId, 'Available');
     assert.equal(str(eni, 'InstanceId'), '');
   }],
-  ['Ecs.StopInstance and StartInstance stop and start the instance', async ({ c, s, w }) => {
-    await c.call('Ecs', 'StopInstance', { InstanceId: s.instanceId, ForceStop: true });
-    await w.waitInstance(s.instanceId, 'Stopped');
+  ['Ecs.StopInstance, ModifyInstanceSpec, ReplaceSystemDisk, ModifyInstanceVpcAttribute and StartInstance change a stopped instance', async ({ c, s, w }) => {
+    await fails(c.call('Ecs', 'ModifyInstanceSpec', { InstanceId: s.instanceId, InstanceType: 'ecs.g7.xlarge' }), 'IncorrectInstanceStatus', 403);
+    await c.call('Ecs', 'StopInstance', { InstanceId: s.instanceId, ForceStop: true, StoppedMode: 'StopCharging' });
+    const stopped = await w.waitInstance(s.instanceId, 'Stopped');
+    assert.equal(str(stopped, 'StoppedMode'), 'StopCharging');
+    const type = str(stopped, 'InstanceType');
+    await c.call('Ecs', 'ModifyInstanceSpec', { InstanceId: s.instanceId, InstanceType: 'ecs.g7.xlarge' });
+    assert.equal(str(await w.instance(s.instanceId), 'InstanceType'), 'ecs.g7.xlarge');
+    await c.call('Ecs', 'ModifyInstanceSpec', { InstanceId: s.instanceId, InstanceType: type });
+    // pop-core flattens lists but not nested objects: SystemDisk.Size goes flat there.
+    const size = c.typed ? { SystemDisk: { Size: 60 } } : { 'SystemDisk.Size': 60 };
+    const replaced = (await c.call('Ecs', 'ReplaceSystemDisk', { InstanceId: s.instanceId, ImageId: str(stopped, 'ImageId'), ...size })).body;
+    assert.equal(str(replaced, 'DiskId'), `d-${s.instanceId.slice(2)}`);
+    await c.call('Ecs', 'ModifyInstanceVpcAttribute', {
+      InstanceId: s.instanceId, VSwitchId: str(stopped, 'VpcAttributes', 'VSwitchId'), PrivateIpAddress: strings(stopped, 'VpcAttributes', 'PrivateIpAddress', 'IpAddress')[0],
+    });
     await c.call('Ecs', 'StartInstance', { InstanceId: s.instanceId });
     await w.waitInstance(s.instanceId, 'Running');
+  }],
+  ['Ecs.ResizeDisk, ModifyDiskAttribute, ModifyDiskSpec and the disk tags change the system disk', async ({ c, s }) => {
+    const diskId = `d-${s.instanceId.slice(2)}`;
+    await c.call('Ecs', 'ResizeDisk', { DiskId: diskId, NewSize: 80, Type: 'online' });
+    await c.call('Ecs', 'ModifyDiskAttribute', { DiskId: diskId, DiskName: 'root', Description: AWKWARD });
+    await c.call('Ecs', 'ModifyDiskSpec', { DiskId: diskId, PerformanceLevel: 'PL1' });
+    await c.call('Ecs', 'TagResources', { RegionId: R, ResourceType: 'disk', ResourceId: [diskId], Tag: [{ Key: 'sdk', Value: AWKWARD }] });
+    const [disk] = list((await c.call('Ecs', 'DescribeDisks', { RegionId: R, Tag: [{ Key: 'sdk', Value: AWKWARD }] })).body, 'Disks', 'Disk');
+    assert.deepEqual([str(disk, 'DiskId'), num(disk, 'Size'), str(disk, 'DiskName'), str(disk, 'Description'), str(disk, 'PerformanceLevel')],
+      [diskId, 80, 'root', AWKWARD, 'PL1']);
+    assert.deepEqual(list(disk, 'Tags', 'Tag').map((t) => [str(t, 'TagKey'), str(t, 'TagValue')]), [['sdk', AWKWARD]]);
+    await fails(c.call('Ecs', 'ResizeDisk', { DiskId: diskId, NewSize: 40 }), 'InvalidDiskSize.TooSmall', 400);
+    await c.call('Ecs', 'UntagResources', { RegionId: R, ResourceType: 'disk', ResourceId: [diskId], TagKey: ['sdk'] });
   }],
 
   // Multi-EIP mode (an allowlisted account, a region of the seed's multi-EIP list).

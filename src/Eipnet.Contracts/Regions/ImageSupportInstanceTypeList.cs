@@ -1,0 +1,4 @@
+namespace Eipnet.Contracts.Regions;
+
+/// <summary>The InstanceTypes.InstanceType[] wrapper of DescribeImageSupportInstanceTypes.</summary>
+public sealed record ImageSupportInstanceTypeList(IReadOnlyList<ImageSupportInstanceType> InstanceType);
