@@ -1,4 +1,5 @@
 using Eipnet.DataPlane.Linux.Nft;
+using Eipnet.DataPlane.Linux.Planning;
 using Eipnet.DataPlane.Linux.Topology;
 using Eipnet.Domain.Addressing;
 using Eipnet.Domain.Associations;
@@ -66,173 +67,34 @@ public sealed record HostPlan(
     /// <summary>The gateway end of a VPC's transit link: "t" and 14 characters of the VPC id.</summary>
     public static string TransitGatewayName(string vpcId) => TransitMarker + EniNames.Suffix(vpcId, "vpc-");
 
+    /// <summary>Fragments of the ENIs this plan was made of, by ENI id, for <see cref="IncrementalPlanner"/>; null when the plan
+    /// was observed from the kernel or two fragments claimed one key (then the next pass plans in full).</summary>
+    internal System.Collections.Immutable.ImmutableDictionary<string, EniFragment>? EniFragments { get; init; }
+
+    /// <summary>The whole plan: every router, ENI and active EIP put together, each from its fragment (Planning/).</summary>
     public static HostPlan For(DesiredState desired, HostPlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var o = options ?? HostPlanOptions.Default;
-        var gw = o.GatewayNamespace;
-
-        var active = desired.Eips.Values
-            .Where(e => e.Association is not null && e.Status is EipStatus.Associating or EipStatus.InUse)
-            .ToList();
-        var eipsByEni = active.ToLookup(e => e.Association!.NetworkInterfaceId);
-
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal) { gw, o.ParkingNamespace };
+        var plan = PlanEdit.Empty(o);
         foreach (var id in desired.Instances.Keys)
-            namespaces.Add(o.InstanceNamespace(id));
+            plan.AddNamespace(o.InstanceNamespace(id));
 
-        var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
-        var addresses = new HashSet<AddressAssignment>();
-        var routes = new SortedDictionary<(string, int, string), RouteEntry>();
-        var rules = new HashSet<RuleEntry>();
-        var targets = new SortedDictionary<string, EipTarget>(StringComparer.Ordinal);
-        var eipVpc = Elements();
-        var routers = new SortedDictionary<string, RouterTable>(StringComparer.Ordinal);
-
-        RouterTable RouterOf(string vpcId)
-        {
-            var ns = o.RouterNamespace(vpcId);
-            if (routers.TryGetValue(ns, out var existing))
-                return existing;
-            var router = routers[ns] = new RouterTable();
-            namespaces.Add(ns);
-            var mark = VpcMark(vpcId);
-            var table = VpcTable(vpcId);
-            var transit = new EniLink(EniLink.TransitPrefix + vpcId, HostPlanOptions.TransitName, TransitGatewayName(vpcId),
-                "02:00:" + string.Join(':', BitConverter.GetBytes(mark).Reverse().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
-                ns, gw);
-            links[transit.EniId] = transit;
-            addresses.Add(new AddressAssignment(gw, transit.GatewayName, HostPlanOptions.TransitGatewayAddress + "/32"));
-            addresses.Add(new AddressAssignment(ns, transit.Name, HostPlanOptions.TransitRouterAddress + "/32"));
-            Route(routes, ns, "default", transit.Name, HostPlanOptions.TransitGatewayAddress);
-            Route(routes, gw, "default", transit.GatewayName, HostPlanOptions.TransitRouterAddress, table);
-            rules.Add(new RuleEntry(gw, "all", table, VpcRulePriority, mark));
-            // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
-            foreach (var vSwitch in desired.VSwitches.Values.Where(v => v.VpcId == vpcId))
-            {
-                if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
-                    addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
-            }
-            foreach (var pool in o.EipPools)
-                addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
-            return router;
-        }
-
+        // A VPC's router exists while any of its ENIs is on this host; every ENI exists as a link (parked when not attached).
         foreach (var eni in desired.NetworkInterfaces.Values)
         {
-            var vpcId = eni.VpcId ?? "";
-            var router = RouterOf(vpcId);
-            var rns = o.RouterNamespace(vpcId);
-            var eniEips = eipsByEni[eni.NetworkInterfaceId].OrderBy(e => e.IpAddress, StringComparer.Ordinal).ToList();
-            var mode = eniEips.Count > 0 ? eniEips[0].Association!.Mode : AssociationMode.Nat; // one mode per ENI (SPEC)
-            var attached = eni.InstanceId is { } iid && eni.Status is EniStatus.Attaching or EniStatus.InUse && desired.Instances.ContainsKey(iid);
-            var ns = attached ? o.InstanceNamespace(eni.InstanceId!) : o.ParkingNamespace;
-            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns, rns);
-            links[link.EniId] = link;
-            var port = Quote(link.GatewayName);
-
-            // The addresses this ENI may send from (anti-spoofing) and that its groups' members sets hold. Cut-through
-            // replaces the private address (SPEC: the ENI keeps no private networking), multi-EIP adds its EIPs to it.
-            var own = mode switch
-            {
-                AssociationMode.Binded => eniEips.Select(e => e.IpAddress).ToList(),
-                AssociationMode.MultiBinded => eni.PrivateIpAddresses.Concat(eniEips.Select(e => e.IpAddress)).ToList(),
-                _ => eni.PrivateIpAddresses.ToList(),
-            };
-            foreach (var address in own)
-                router.Sources[port + " . " + address] = null;
-            if (mode == AssociationMode.Binded && eniEips.Count > 0)
-                router.PublicOnly[port] = null;
-
-            var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
-            if (groupIds.Count > 0)
-            {
-                router.Ingress[port] = "jump " + SecurityGroupChains.InboundChain(groupIds);
-                router.Egress[port] = "jump " + SecurityGroupChains.OutboundChain(groupIds);
-                var inbound = SecurityGroupChains.Inbound(groupIds, desired.SecurityGroups);
-                var outbound = SecurityGroupChains.Outbound(groupIds, desired.SecurityGroups);
-                router.Chains[inbound.Name] = inbound;
-                router.Chains[outbound.Name] = outbound;
-                foreach (var id in groupIds)
-                    foreach (var address in own)
-                        Members(router.Members, id)[address] = null;
-                foreach (var peer in SecurityGroupChains.PeerGroups(groupIds, desired.SecurityGroups))
-                    Members(router.Members, peer);
-            }
-
-            if (!attached)
-                continue;
-            desired.VSwitches.TryGetValue(eni.VSwitchId, out var vSwitch);
-            Ipv4Cidr? subnet = Ipv4Cidr.TryParse(vSwitch?.CidrBlock, out var c) ? c : null;
-            var table = EniTableBase + eni.DeviceIndex;
-            if (subnet is { } own4)
-                router.HairpinSources[port] = Ipv4Cidr.Format(VSwitchAddressing.Gateway(own4));
-            if (mode == AssociationMode.Binded)
-            {
-                // As DHCP would configure it: the EIP with its pool's mask and the pool's gateway; the image's per-ENI policy
-                // routing sends what the EIP answers back through this ENI.
-                foreach (var eip in eniEips)
-                {
-                    Ipv4Cidr.TryParseAddress(eip.IpAddress, out var a);
-                    var pool = o.EipPools.Cast<Ipv4Cidr?>().FirstOrDefault(p => p!.Value.Contains(a));
-                    addresses.Add(new AddressAssignment(ns, link.Name, $"{eip.IpAddress}/{pool?.PrefixLength ?? 32}"));
-                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null);
-                    if (pool is { } p)
-                        Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(p.Network + 1), table);
-                    rules.Add(new RuleEntry(ns, eip.IpAddress, table, table));
-                }
-                continue;
-            }
-            foreach (var ip in eni.PrivateIpAddresses)
-            {
-                addresses.Add(new AddressAssignment(ns, link.Name, $"{ip}/{subnet?.PrefixLength ?? 32}"));
-                Route(routes, rns, ip + "/32", link.GatewayName, null);
-            }
-            // Only the primary ENI gets the default route: outbound through a secondary ENI is guest configuration (SPEC, Guest side).
-            if (eni.Type == EniType.Primary && subnet is { } s)
-                Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(s)));
-            else if (subnet is { } secondary)
-            {
-                // A secondary ENI answers from its own addresses through itself (the image's policy routing).
-                Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(secondary)), table);
-                foreach (var address in own)
-                    rules.Add(new RuleEntry(ns, address, table, table));
-            }
-            if (mode == AssociationMode.MultiBinded)
-                foreach (var eip in eniEips)
-                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
+            var fragment = EniFragment.For(eni, desired, o);
+            if (!plan.HasRouter(fragment.Router))
+                plan.AddRouter(RouterFragment.For(fragment.VpcId, desired, o));
+            plan.AddEni(fragment);
         }
 
-        foreach (var eip in active)
-        {
-            var a = eip.Association!;
-            if (!links.TryGetValue(a.NetworkInterfaceId, out var link))
-                continue; // an ENI this host does not have: nothing to steer to
-            var router = routers[link.RouterNamespace];
-            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode, link.Namespace)
-            {
-                AllocationId = eip.AllocationId,
-                Router = link.RouterNamespace,
-            };
-            eipVpc[eip.IpAddress] = Mark(o.VpcOfRouter(link.RouterNamespace));
-            if (a.Mode == AssociationMode.Nat)
-            {
-                router.Dnat[eip.IpAddress] = a.PrivateIpAddress;
-                router.Snat[a.PrivateIpAddress] = eip.IpAddress;
-            }
-            else
-            {
-                router.Routed[eip.IpAddress] = Quote(link.GatewayName);
-            }
-        }
+        foreach (var eip in desired.Eips.Values.Where(EipFragment.Active))
+            plan.AddEip(eip);
 
-        var tables = new SortedDictionary<string, NftTable>(StringComparer.Ordinal)
-        {
-            [gw] = GatewayTable(o, eipVpc),
-        };
-        foreach (var (ns, router) in routers)
-            tables[ns] = router.Render(o);
-        return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables);
+        foreach (var router in plan.Fragments.ToLookup(f => f.Router))
+            plan.SetGroups(router.Key, RouterGroups.For(router, desired.SecurityGroups));
+        return plan.ToPlan(desired.Revision);
     }
 
     /// <summary>Every table, each behind a "# NAMESPACE" line, the gateway's first (the golden files hold this).</summary>
@@ -244,11 +106,11 @@ public sealed record HostPlan(
     /// <summary>The gateway's table: traffic from the internet to an EIP gets its VPC's mark, before routing.</summary>
     /// <remarks>From a router too: an EIP is a public address, which any VPC reaches as the internet does (and a VPC its own
     /// EIPs: hairpin). Between routers only EIPs travel: a private source from one VPC could be an address of another.</remarks>
-    private static NftTable GatewayTable(HostPlanOptions o, SortedDictionary<string, string?> eipVpc) => new("ip", o.TableName,
+    internal static NftTable GatewayTable(HostPlanOptions o) => new("ip", o.TableName,
         new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
         {
-            [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", eipVpc),
-            [EipSet] = new("set", EipSet, "ipv4_addr", new SortedDictionary<string, string?>(eipVpc.ToDictionary(e => e.Key, _ => (string?)null), StringComparer.Ordinal)),
+            [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", Elements()),
+            [EipSet] = new("set", EipSet, "ipv4_addr", Elements()),
         },
         new SortedDictionary<string, NftChain>(StringComparer.Ordinal)
         {
@@ -264,44 +126,20 @@ public sealed record HostPlan(
     /// <summary>The first letter of a transit link's gateway end.</summary>
     public const string TransitMarker = "t";
 
-    /// <summary>What one VPC router's table holds, filled while planning.</summary>
-    private sealed class RouterTable
-    {
-        public SortedDictionary<string, string?> Dnat { get; } = Elements();
-        public SortedDictionary<string, string?> Snat { get; } = Elements();
-        public SortedDictionary<string, string?> Routed { get; } = Elements();
-        public SortedDictionary<string, string?> Sources { get; } = Elements();
-        public SortedDictionary<string, string?> PublicOnly { get; } = Elements();
-        public SortedDictionary<string, string?> Ingress { get; } = Elements();
-        public SortedDictionary<string, string?> Egress { get; } = Elements();
-        public SortedDictionary<string, string?> HairpinSources { get; } = Elements();
-        public SortedDictionary<string, SortedDictionary<string, string?>> Members { get; } = new(StringComparer.Ordinal);
-        public SortedDictionary<string, NftChain> Chains { get; } = new(StringComparer.Ordinal);
-
-        public NftTable Render(HostPlanOptions o)
+    /// <summary>A router's table before its ENIs and EIPs are in it: empty maps and sets, and the chains every router has.</summary>
+    internal static NftTable RouterTable(HostPlanOptions o) => new("ip", o.TableName,
+        new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
         {
-            var sets = new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
-            {
-                [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", Dnat),
-                [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", Snat),
-                [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", Routed),
-                [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", Sources),
-                [PublicOnlySet] = new("set", PublicOnlySet, "ifname", PublicOnly),
-                [IngressMap] = new("map", IngressMap, "ifname : verdict", Ingress),
-                [EgressMap] = new("map", EgressMap, "ifname : verdict", Egress),
-                [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", HairpinSources),
-            };
-            foreach (var (groupId, elements) in Members)
-            {
-                var name = SecurityGroupChains.MembersSet(groupId);
-                sets[name] = new NftSet("set", name, "ipv4_addr", elements);
-            }
-            var chains = new SortedDictionary<string, NftChain>(Chains, StringComparer.Ordinal);
-            foreach (var chain in RouterChains())
-                chains[chain.Name] = chain;
-            return new NftTable("ip", o.TableName, sets, chains);
-        }
-    }
+            [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", Elements()),
+            [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", Elements()),
+            [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", Elements()),
+            [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", Elements()),
+            [PublicOnlySet] = new("set", PublicOnlySet, "ifname", Elements()),
+            [IngressMap] = new("map", IngressMap, "ifname : verdict", Elements()),
+            [EgressMap] = new("map", EgressMap, "ifname : verdict", Elements()),
+            [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", Elements()),
+        },
+        RouterChains().ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     /// <summary>The chains every router has; they only look things up in the maps, so they never change.</summary>
     private static IEnumerable<NftChain> RouterChains()
@@ -340,17 +178,6 @@ public sealed record HostPlan(
         ];
     }
 
-    private static SortedDictionary<string, string?> Elements() => new(StringComparer.Ordinal);
-
-    private static SortedDictionary<string, string?> Members(SortedDictionary<string, SortedDictionary<string, string?>> members, string groupId)
-    {
-        if (!members.TryGetValue(groupId, out var set))
-            members[groupId] = set = Elements();
-        return set;
-    }
-
-    private static void Route(SortedDictionary<(string, int, string), RouteEntry> routes, string ns, string destination, string device, string? via, int table = 0) =>
-        routes[(ns, table, destination)] = new RouteEntry(ns, destination, device, via, table);
-
-    private static string Quote(string name) => "\"" + name + "\"";
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string?> Elements() =>
+        System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string?>(StringComparer.Ordinal);
 }
