@@ -6,8 +6,9 @@ using Eipnet.DataPlane.Linux;
 namespace Eipnet.Agent.Applying;
 
 /// <summary>The data plane that moves real packets: intent becomes nftables and iproute2 state in the lab's namespaces.</summary>
-/// <remarks>Steady state: each pass folds the changes into <see cref="DesiredState"/>, plans the host and applies only the
-/// difference from the last applied plan (element-level nft commands in one transaction). A full pass (start, resync) and
+/// <remarks>Steady state: each pass folds the changes into <see cref="DesiredState"/>, replaces the fragments of what they
+/// touched in the last applied plan (<see cref="IncrementalPlanner"/>; the whole host when it cannot) and applies only the
+/// difference (element-level nft commands in one transaction). A full pass (start, resync) and
 /// any pass after a failure observe the kernel instead, apply the difference from what is actually there and reload the nft
 /// table whole, which repairs drift: whatever a crash or a hand changed in what we own comes back, and what we own but no
 /// longer want goes.</remarks>
@@ -56,10 +57,10 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         var resync = changes.Full || applied is null;
         HostPlan plan;
         HostDiff diff;
-        // Several hosts: the fast path does not know which ENIs are elsewhere yet, so it is not taken (issue 10, next).
-        if (!resync && desired.Hosts.Count <= 1 && NatFastPath.TryPlan(applied!, desired, touched, lab.Options.Plan, out var next, out var fast))
+        if (!resync && IncrementalPlanner.TryPlan(applied!, desired, touched, lab.Options.Plan, out var next, out var fast))
         {
-            // NAT EIPs only: their map elements and flows, in time that does not grow with the number of EIPs.
+            // What the change touches only (an EIP's elements, an ENI's link and addresses, an instance, a group's chains), in
+            // time that does not grow with the number of EIPs.
             plan = next;
             diff = fast;
         }

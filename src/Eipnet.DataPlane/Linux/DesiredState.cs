@@ -15,6 +15,8 @@ public sealed class DesiredState
     private readonly SortedDictionary<string, VSwitch> vSwitches = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Vpc> vpcs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, HostNode> hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, Eip>> eipsByEni = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Eip> replacedEips = new(StringComparer.Ordinal);
 
     /// <summary>The revision of the last change set applied; 0 before any.</summary>
     public long Revision { get; private set; }
@@ -27,14 +29,27 @@ public sealed class DesiredState
     public IReadOnlyDictionary<string, Vpc> Vpcs => vpcs;
     public IReadOnlyDictionary<string, HostNode> Hosts => hosts;
 
+    /// <summary>The EIPs whose association names this ENI, in any status, by allocation id; empty for an ENI without any.</summary>
+    /// <remarks>An index kept by <see cref="Apply"/>, so that planning one ENI costs its own EIPs, not all of them.</remarks>
+    public IReadOnlyDictionary<string, Eip> EipsOn(string networkInterfaceId) =>
+        eipsByEni.TryGetValue(networkInterfaceId, out var onEni) ? onEni : Empty;
+
+    /// <summary>The records of the EIPs the last <see cref="Apply"/> replaced or removed, as they were before it, by allocation id
+    /// (an EIP it added is absent): what a released EIP was associated with, which its removal no longer says.</summary>
+    public IReadOnlyDictionary<string, Eip> ReplacedEips => replacedEips;
+
     /// <summary>Folds one change set in and returns the keys it replaced, added or deleted (a full set touches every key, old and new).</summary>
     public IReadOnlySet<ResourceKey> Apply(DesiredChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var touched = new SortedSet<ResourceKey>();
+        replacedEips.Clear();
         if (changes.Full)
         {
             // Full means "this is everything": whatever the lists do not name must go, so the old keys count as touched too.
+            foreach (var (id, eip) in eips)
+                replacedEips[id] = eip;
+            eipsByEni.Clear();
             Clear(ResourceKind.Eip, eips, touched);
             Clear(ResourceKind.Eni, enis, touched);
             Clear(ResourceKind.Instance, instances, touched);
@@ -42,7 +57,14 @@ public sealed class DesiredState
             Clear(ResourceKind.VSwitch, vSwitches, touched);
             Clear(ResourceKind.Vpc, vpcs, touched);
         }
-        Upsert(ResourceKind.Eip, eips, changes.Eips, e => e.AllocationId, touched);
+        foreach (var eip in changes.Eips)
+        {
+            if (eips.TryGetValue(eip.AllocationId, out var old))
+                Forget(old);
+            eips[eip.AllocationId] = eip;
+            Index(eip);
+            touched.Add(new ResourceKey(ResourceKind.Eip, eip.AllocationId));
+        }
         Upsert(ResourceKind.Eni, enis, changes.NetworkInterfaces, n => n.NetworkInterfaceId, touched);
         Upsert(ResourceKind.Instance, instances, changes.Instances, i => i.InstanceId, touched);
         Upsert(ResourceKind.SecurityGroup, groups, changes.SecurityGroups, g => g.SecurityGroupId, touched);
@@ -63,6 +85,8 @@ public sealed class DesiredState
         }
         foreach (var removed in changes.Removed)
         {
+            if (removed.Kind == ResourceKind.Eip && eips.TryGetValue(removed.Id, out var old))
+                Forget(old);
             var gone = removed.Kind switch
             {
                 ResourceKind.Eip => eips.Remove(removed.Id),
@@ -79,6 +103,29 @@ public sealed class DesiredState
         }
         Revision = changes.Revision;
         return touched;
+    }
+
+    private static readonly IReadOnlyDictionary<string, Eip> Empty = new Dictionary<string, Eip>();
+
+    private void Index(Eip eip)
+    {
+        if (eip.Association is not { } a)
+            return;
+        if (!eipsByEni.TryGetValue(a.NetworkInterfaceId, out var onEni))
+            eipsByEni[a.NetworkInterfaceId] = onEni = new SortedDictionary<string, Eip>(StringComparer.Ordinal);
+        onEni[eip.AllocationId] = eip;
+    }
+
+    /// <summary>Takes the record out of the index and notes it as replaced (the first record of a pass is the one before it).</summary>
+    private void Forget(Eip eip)
+    {
+        replacedEips.TryAdd(eip.AllocationId, eip);
+        if (eip.Association is { } a && eipsByEni.TryGetValue(a.NetworkInterfaceId, out var onEni))
+        {
+            onEni.Remove(eip.AllocationId);
+            if (onEni.Count == 0)
+                eipsByEni.Remove(a.NetworkInterfaceId);
+        }
     }
 
     private static void Clear<T>(ResourceKind kind, SortedDictionary<string, T> items, SortedSet<ResourceKey> touched)

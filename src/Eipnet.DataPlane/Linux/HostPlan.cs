@@ -1,4 +1,5 @@
 using Eipnet.DataPlane.Linux.Nft;
+using Eipnet.DataPlane.Linux.Planning;
 using Eipnet.DataPlane.Linux.Topology;
 using Eipnet.Domain.Addressing;
 using Eipnet.Domain.Associations;
@@ -34,13 +35,17 @@ public sealed record HostPlan(
     /// <summary>The other hosts' routers on those devices.</summary>
     public IReadOnlySet<TunnelPeer> TunnelPeers { get; init; } = new HashSet<TunnelPeer>();
 
+    /// <summary>The hosts and where each VPC has compute hosts, as this plan was made for (<see cref="HostShare.Key"/>): the
+    /// incremental planner plans in full when it changed.</summary>
+    public string ShareKey { get; init; } = "";
+
     public const string DnatMap = "dnat_v4", SnatMap = "snat_v4", RoutedMap = "routed_v4";
+    public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
     /// <summary>A VXLAN device's MAC, the same whenever it is made again and unique on its VNI: locally administered, from its
     /// host's number (16 bits) and the VNI.</summary>
     public static string TunnelMac(int hostId, int vni) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0a:{(hostId >> 8) & 0xff:x2}:{hostId & 0xff:x2}:{(vni >> 16) & 0xff:x2}:{(vni >> 8) & 0xff:x2}:{vni & 0xff:x2}");
-    public const string SourceSet = "eni_src", IngressMap = "eni_ingress", EgressMap = "eni_egress";
 
     /// <summary>In a gateway's router with several hosts: the cut-through EIPs, whose ENIs talk to the internet only.</summary>
     public const string PublicOnlyEipSet = "eip_public_only";
@@ -81,247 +86,37 @@ public sealed record HostPlan(
     /// <summary>The gateway end of a VPC's transit link: "t" and 14 characters of the VPC id.</summary>
     public static string TransitGatewayName(string vpcId) => TransitMarker + EniNames.Suffix(vpcId, "vpc-");
 
+    /// <summary>Fragments of the ENIs this plan was made of, by ENI id, for <see cref="IncrementalPlanner"/>; null when the plan
+    /// was observed from the kernel or two fragments claimed one key (then the next pass plans in full).</summary>
+    internal System.Collections.Immutable.ImmutableDictionary<string, EniFragment>? EniFragments { get; init; }
+
+    /// <summary>The whole plan: this host's share (<see cref="HostShare"/>) of every router, ENI and active EIP put together, each
+    /// from its fragment (Planning/).</summary>
     public static HostPlan For(DesiredState desired, HostPlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var o = options ?? HostPlanOptions.Default;
-        var gw = o.GatewayNamespace;
         var share = HostShare.Of(desired, o);
-
-        var active = desired.Eips.Values
-            .Where(e => e.Association is not null && e.Status is EipStatus.Associating or EipStatus.InUse)
-            .ToList();
-        var eipsByEni = active.ToLookup(e => e.Association!.NetworkInterfaceId);
-
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal);
-        if (share.Gateway)
-            namespaces.Add(gw);
-        if (share.Compute)
-            namespaces.Add(o.ParkingNamespace);
+        var plan = PlanEdit.Empty(o, share);
         foreach (var instance in desired.Instances.Values.Where(share.IsLocal))
-            namespaces.Add(o.InstanceNamespace(instance.InstanceId));
+            plan.AddNamespace(o.InstanceNamespace(instance.InstanceId));
 
-        var links = new SortedDictionary<string, EniLink>(StringComparer.Ordinal);
-        var tunnels = new SortedDictionary<string, TunnelLink>(StringComparer.Ordinal);
-        var tunnelPeers = new HashSet<TunnelPeer>();
-        var addresses = new HashSet<AddressAssignment>();
-        var routes = new SortedDictionary<(string, int, string), RouteEntry>();
-        var rules = new HashSet<RuleEntry>();
-        var targets = new SortedDictionary<string, EipTarget>(StringComparer.Ordinal);
-        var eipVpc = Elements();
-        var routers = new SortedDictionary<string, RouterTable>(StringComparer.Ordinal);
-        // Where each ENI's traffic goes from this host: its host end here, or the tunnel to the host that has it.
-        var eniPorts = new Dictionary<string, (string Router, string Device, string? Via, bool Local)>(StringComparer.Ordinal);
-
-        RouterTable RouterOf(string vpcId)
-        {
-            var ns = o.RouterNamespace(vpcId);
-            if (routers.TryGetValue(ns, out var existing))
-                return existing;
-            var router = routers[ns] = new RouterTable();
-            namespaces.Add(ns);
-            if (share.Gateway)
-            {
-                var mark = VpcMark(vpcId);
-                var table = VpcTable(vpcId);
-                var transit = new EniLink(EniLink.TransitPrefix + vpcId, HostPlanOptions.TransitName, TransitGatewayName(vpcId),
-                    "02:00:" + string.Join(':', BitConverter.GetBytes(mark).Reverse().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
-                    ns, gw);
-                links[transit.EniId] = transit;
-                addresses.Add(new AddressAssignment(gw, transit.GatewayName, HostPlanOptions.TransitGatewayAddress + "/32"));
-                addresses.Add(new AddressAssignment(ns, transit.Name, HostPlanOptions.TransitRouterAddress + "/32"));
-                Route(routes, ns, "default", transit.Name, HostPlanOptions.TransitGatewayAddress);
-                Route(routes, gw, "default", transit.GatewayName, HostPlanOptions.TransitRouterAddress, table);
-                rules.Add(new RuleEntry(gw, "all", table, VpcRulePriority, mark));
-            }
-            if (share.Overlay)
-            {
-                // The router's own address in the overlay, and its VXLAN devices with the other hosts' routers on them: a
-                // compute-only host's device to the gateway is its "transit", the way out, so the rules that mean "to or from the
-                // internet" hold on every host.
-                router.OverlayAddress = Overlay.RouterAddress(share.Me!.Id);
-                router.Role = share.Gateway ? RouterRole.Gateway : RouterRole.Compute;
-                addresses.Add(new AddressAssignment(ns, GatewayLoopback, router.OverlayAddress + "/32"));
-                foreach (var (device, vni, peers) in share.TunnelsOf(vpcId, Overlay.VniOf(desired.Vpcs.GetValueOrDefault(vpcId), vpcId)))
-                {
-                    var tunnel = new TunnelLink(ns, device, vni, TunnelMac(share.Me.Id, vni));
-                    tunnels[tunnel.Key] = tunnel;
-                    foreach (var peer in peers)
-                        tunnelPeers.Add(new TunnelPeer(ns, device, Overlay.RouterAddress(peer.Id), TunnelMac(peer.Id, vni), peer.UnderlayAddress));
-                    if (device == HostPlanOptions.TransitName)
-                    {
-                        Route(routes, ns, "default", device, Overlay.RouterAddress(peers[0].Id));
-                        Route(routes, ns, "default", device, Overlay.RouterAddress(peers[0].Id), ReturnTable);
-                        rules.Add(new RuleEntry(ns, "all", ReturnTable, ReturnTable, ReturnMark));
-                    }
-                }
-            }
-            if (share.Compute)
-            {
-                // What guests use as their gateway: each vSwitch's first host and each EIP pool's (DescribeEipGatewayInfo's gateway).
-                foreach (var vSwitch in desired.VSwitches.Values.Where(v => v.VpcId == vpcId))
-                {
-                    if (Ipv4Cidr.TryParse(vSwitch.CidrBlock, out var cidr))
-                        addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(VSwitchAddressing.Gateway(cidr.Value)) + "/32"));
-                }
-                foreach (var pool in o.EipPools)
-                    addresses.Add(new AddressAssignment(ns, GatewayLoopback, Ipv4Cidr.Format(pool.Network + 1) + "/32"));
-            }
-            return router;
-        }
-
-        // Routers first: a remote ENI's routes and group members go into the router of its VPC here, if there is one.
+        // A VPC's router exists on a gateway once the VPC has an ENI, on a compute host while one of its ENIs is there; every
+        // ENI here exists as a link (parked when not attached), an ENI elsewhere as routes through the overlay.
         foreach (var vpcId in desired.NetworkInterfaces.Values.Where(share.HasRouterFor).Select(n => n.VpcId ?? "").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            RouterOf(vpcId);
-
+            plan.AddRouter(RouterFragment.For(vpcId, desired, o, share));
         foreach (var eni in desired.NetworkInterfaces.Values)
         {
-            var vpcId = eni.VpcId ?? "";
-            var rns = o.RouterNamespace(vpcId);
-            if (!routers.TryGetValue(rns, out var router))
-                continue; // a VPC this host has no part in
-            var eniEips = eipsByEni[eni.NetworkInterfaceId].OrderBy(e => e.IpAddress, StringComparer.Ordinal).ToList();
-            var mode = eniEips.Count > 0 ? eniEips[0].Association!.Mode : AssociationMode.Nat; // one mode per ENI (SPEC)
-            var attached = eni.InstanceId is { } iid && eni.Status is EniStatus.Attaching or EniStatus.InUse && desired.Instances.ContainsKey(iid);
-            var own = mode switch
-            {
-                AssociationMode.Binded => eniEips.Select(e => e.IpAddress).ToList(),
-                AssociationMode.MultiBinded => eni.PrivateIpAddresses.Concat(eniEips.Select(e => e.IpAddress)).ToList(),
-                _ => eni.PrivateIpAddresses.ToList(),
-            };
-            var groupIds = eni.SecurityGroupIds.Distinct().Order(StringComparer.Ordinal).ToList();
-            foreach (var id in groupIds)
-                foreach (var address in own)
-                    Members(router.Members, id)[address] = null;
-
-            if (share.Overlay && share.Gateway && mode == AssociationMode.Binded)
-                foreach (var eip in eniEips)
-                    router.PublicOnlyEips[eip.IpAddress] = null;
-
-            var host = share.HostOf(eni);
-            if (!share.IsLocal(host))
-            {
-                // Another host has it: its addresses are reached through the tunnel to that host (the gateway routes EIPs and
-                // private IPs there; compute hosts reach each other's ENIs directly), when attached.
-                if (host is null || share.DeviceTo(host, vpcId) is not { } device)
-                    continue;
-                var via = Overlay.RouterAddress(host.Id);
-                eniPorts[eni.NetworkInterfaceId] = (rns, device, via, false);
-                if (!attached)
-                    continue;
-                if (mode != AssociationMode.Binded)
-                    foreach (var ip in eni.PrivateIpAddresses)
-                        Route(routes, rns, ip + "/32", device, via);
-                if (share.Gateway && mode != AssociationMode.Nat)
-                    foreach (var eip in eniEips)
-                        Route(routes, rns, eip.IpAddress + "/32", device, via);
-                continue;
-            }
-
-            var ns = attached ? o.InstanceNamespace(eni.InstanceId!) : o.ParkingNamespace;
-            var link = new EniLink(eni.NetworkInterfaceId, EniNames.Inside(eni.NetworkInterfaceId), EniNames.Gateway(eni.NetworkInterfaceId), eni.MacAddress, ns, rns);
-            links[link.EniId] = link;
-            eniPorts[eni.NetworkInterfaceId] = (rns, link.GatewayName, null, true);
-            var port = Quote(link.GatewayName);
-
-            // The addresses this ENI may send from (anti-spoofing) and that its groups' members sets hold. Cut-through
-            // replaces the private address (SPEC: the ENI keeps no private networking), multi-EIP adds its EIPs to it.
-            foreach (var address in own)
-                router.Sources[port + " . " + address] = null;
-            if (mode == AssociationMode.Binded && eniEips.Count > 0)
-                router.PublicOnly[port] = null;
-
-            if (groupIds.Count > 0)
-            {
-                router.Ingress[port] = "jump " + SecurityGroupChains.InboundChain(groupIds);
-                router.Egress[port] = "jump " + SecurityGroupChains.OutboundChain(groupIds);
-                var inbound = SecurityGroupChains.Inbound(groupIds, desired.SecurityGroups);
-                var outbound = SecurityGroupChains.Outbound(groupIds, desired.SecurityGroups);
-                router.Chains[inbound.Name] = inbound;
-                router.Chains[outbound.Name] = outbound;
-                foreach (var peer in SecurityGroupChains.PeerGroups(groupIds, desired.SecurityGroups))
-                    Members(router.Members, peer);
-            }
-
-            if (!attached)
-                continue;
-            desired.VSwitches.TryGetValue(eni.VSwitchId, out var vSwitch);
-            Ipv4Cidr? subnet = Ipv4Cidr.TryParse(vSwitch?.CidrBlock, out var c) ? c : null;
-            var table = EniTableBase + eni.DeviceIndex;
-            if (subnet is { } own4)
-                router.HairpinSources[port] = Ipv4Cidr.Format(VSwitchAddressing.Gateway(own4));
-            if (mode == AssociationMode.Binded)
-            {
-                // As DHCP would configure it: the EIP with its pool's mask and the pool's gateway; the image's per-ENI policy
-                // routing sends what the EIP answers back through this ENI.
-                foreach (var eip in eniEips)
-                {
-                    Ipv4Cidr.TryParseAddress(eip.IpAddress, out var a);
-                    var pool = o.EipPools.Cast<Ipv4Cidr?>().FirstOrDefault(p => p!.Value.Contains(a));
-                    addresses.Add(new AddressAssignment(ns, link.Name, $"{eip.IpAddress}/{pool?.PrefixLength ?? 32}"));
-                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null);
-                    if (pool is { } p)
-                        Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(p.Network + 1), table);
-                    rules.Add(new RuleEntry(ns, eip.IpAddress, table, table));
-                }
-                continue;
-            }
-            foreach (var ip in eni.PrivateIpAddresses)
-            {
-                addresses.Add(new AddressAssignment(ns, link.Name, $"{ip}/{subnet?.PrefixLength ?? 32}"));
-                Route(routes, rns, ip + "/32", link.GatewayName, null);
-            }
-            // Only the primary ENI gets the default route: outbound through a secondary ENI is guest configuration (SPEC, Guest side).
-            if (eni.Type == EniType.Primary && subnet is { } s)
-                Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(s)));
-            else if (subnet is { } secondary)
-            {
-                // A secondary ENI answers from its own addresses through itself (the image's policy routing).
-                Route(routes, ns, "default", link.Name, Ipv4Cidr.Format(VSwitchAddressing.Gateway(secondary)), table);
-                foreach (var address in own)
-                    rules.Add(new RuleEntry(ns, address, table, table));
-            }
-            if (mode == AssociationMode.MultiBinded)
-                foreach (var eip in eniEips)
-                    Route(routes, rns, eip.IpAddress + "/32", link.GatewayName, null); // the guest adds the address itself
+            if (EniFragment.For(eni, desired, o, share) is { } fragment && plan.HasRouter(fragment.Router))
+                plan.AddEni(fragment);
         }
 
-        // EIPs are the gateway's: it steers each to its VPC's router, which translates (NAT) or routes it (cut-through,
-        // multi-EIP) to the ENI, here or through the tunnel to the ENI's host.
-        foreach (var eip in active.Where(_ => share.Gateway))
-        {
-            var a = eip.Association!;
-            if (!eniPorts.TryGetValue(a.NetworkInterfaceId, out var port))
-                continue; // an ENI no host has: nothing to steer to
-            var router = routers[port.Router];
-            targets[eip.IpAddress] = new EipTarget(eip.IpAddress, a.NetworkInterfaceId, a.PrivateIpAddress, a.Mode,
-                links.TryGetValue(a.NetworkInterfaceId, out var link) ? link.Namespace : null)
-            {
-                AllocationId = eip.AllocationId,
-                Router = port.Router,
-            };
-            eipVpc[eip.IpAddress] = Mark(o.VpcOfRouter(port.Router));
-            if (a.Mode == AssociationMode.Nat)
-            {
-                router.Dnat[eip.IpAddress] = a.PrivateIpAddress;
-                router.Snat[a.PrivateIpAddress] = eip.IpAddress;
-            }
-            else
-            {
-                router.Routed[eip.IpAddress] = Quote(port.Device);
-            }
-        }
+        foreach (var eip in desired.Eips.Values.Where(EipFragment.Active))
+            plan.AddEip(eip);
 
-        var tables = new SortedDictionary<string, NftTable>(StringComparer.Ordinal);
-        if (share.Gateway)
-            tables[gw] = GatewayTable(o, eipVpc);
-        foreach (var (ns, router) in routers)
-            tables[ns] = router.Render(o);
-        return new HostPlan(desired.Revision, namespaces, new SortedSet<string>(routers.Keys, StringComparer.Ordinal), links, addresses, routes, rules, targets, tables)
-        {
-            Tunnels = tunnels,
-            TunnelPeers = tunnelPeers,
-        };
+        foreach (var router in plan.Fragments.ToLookup(f => f.Router))
+            plan.SetGroups(router.Key, RouterGroups.For(router, desired.SecurityGroups));
+        return plan.ToPlan(desired.Revision) with { ShareKey = share.Key };
     }
 
     /// <summary>Every table, each behind a "# NAMESPACE" line, the gateway's first (the golden files hold this).</summary>
@@ -333,11 +128,11 @@ public sealed record HostPlan(
     /// <summary>The gateway's table: traffic from the internet to an EIP gets its VPC's mark, before routing.</summary>
     /// <remarks>From a router too: an EIP is a public address, which any VPC reaches as the internet does (and a VPC its own
     /// EIPs: hairpin). Between routers only EIPs travel: a private source from one VPC could be an address of another.</remarks>
-    private static NftTable GatewayTable(HostPlanOptions o, SortedDictionary<string, string?> eipVpc) => new("ip", o.TableName,
+    internal static NftTable GatewayTable(HostPlanOptions o) => new("ip", o.TableName,
         new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
         {
-            [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", eipVpc),
-            [EipSet] = new("set", EipSet, "ipv4_addr", new SortedDictionary<string, string?>(eipVpc.ToDictionary(e => e.Key, _ => (string?)null), StringComparer.Ordinal)),
+            [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", Elements()),
+            [EipSet] = new("set", EipSet, "ipv4_addr", Elements()),
         },
         new SortedDictionary<string, NftChain>(StringComparer.Ordinal)
         {
@@ -350,8 +145,11 @@ public sealed record HostPlan(
     /// <summary>In the gateway: every active EIP (the sources that may pass from one VPC's router to another's).</summary>
     public const string EipSet = "eips";
 
+    /// <summary>The first letter of a transit link's gateway end.</summary>
+    public const string TransitMarker = "t";
+
     /// <summary>A router's part with several hosts: the gateway's (NAT, EIPs) or a compute host's (ENIs, security groups).</summary>
-    private enum RouterRole
+    internal enum RouterRole
     {
         Single,
         Gateway,
@@ -362,55 +160,23 @@ public sealed record HostPlan(
     /// their answers, and the table (and rule priority) that sends those back through the transit.</summary>
     public const int ReturnMark = 1, ReturnTable = 200;
 
-    /// <summary>The first letter of a transit link's gateway end.</summary>
-    public const string TransitMarker = "t";
-
-
-    /// <summary>What one VPC router's table holds, filled while planning.</summary>
-    private sealed class RouterTable
+    /// <summary>A router's table before its ENIs and EIPs are in it: empty maps and sets, and the chains every router of its role has.</summary>
+    internal static NftTable RouterTable(HostPlanOptions o, RouterRole role = RouterRole.Single)
     {
-        public SortedDictionary<string, string?> Dnat { get; } = Elements();
-        public SortedDictionary<string, string?> Snat { get; } = Elements();
-        public SortedDictionary<string, string?> Routed { get; } = Elements();
-        public SortedDictionary<string, string?> Sources { get; } = Elements();
-        public SortedDictionary<string, string?> PublicOnly { get; } = Elements();
-        public SortedDictionary<string, string?> PublicOnlyEips { get; } = Elements();
-        public SortedDictionary<string, string?> Ingress { get; } = Elements();
-        public SortedDictionary<string, string?> Egress { get; } = Elements();
-        public SortedDictionary<string, string?> HairpinSources { get; } = Elements();
-        public SortedDictionary<string, SortedDictionary<string, string?>> Members { get; } = new(StringComparer.Ordinal);
-        public SortedDictionary<string, NftChain> Chains { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>The router's address in the overlay (several hosts only).</summary>
-        public string? OverlayAddress { get; set; }
-
-        public RouterRole Role { get; set; }
-
-        public NftTable Render(HostPlanOptions o)
+        var sets = new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
         {
-            var sets = new SortedDictionary<string, NftSet>(StringComparer.Ordinal)
-            {
-                [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", Dnat),
-                [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", Snat),
-                [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", Routed),
-                [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", Sources),
-                [PublicOnlySet] = new("set", PublicOnlySet, "ifname", PublicOnly),
-                [IngressMap] = new("map", IngressMap, "ifname : verdict", Ingress),
-                [EgressMap] = new("map", EgressMap, "ifname : verdict", Egress),
-                [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", HairpinSources),
-            };
-            if (Role == RouterRole.Gateway)
-                sets[PublicOnlyEipSet] = new NftSet("set", PublicOnlyEipSet, "ipv4_addr", PublicOnlyEips);
-            foreach (var (groupId, elements) in Members)
-            {
-                var name = SecurityGroupChains.MembersSet(groupId);
-                sets[name] = new NftSet("set", name, "ipv4_addr", elements);
-            }
-            var chains = new SortedDictionary<string, NftChain>(Chains, StringComparer.Ordinal);
-            foreach (var chain in RouterChains(Role))
-                chains[chain.Name] = chain;
-            return new NftTable("ip", o.TableName, sets, chains);
-        }
+            [DnatMap] = new("map", DnatMap, "ipv4_addr : ipv4_addr", Elements()),
+            [SnatMap] = new("map", SnatMap, "ipv4_addr : ipv4_addr", Elements()),
+            [RoutedMap] = new("map", RoutedMap, "ipv4_addr : ifname", Elements()),
+            [SourceSet] = new("set", SourceSet, "ifname . ipv4_addr", Elements()),
+            [PublicOnlySet] = new("set", PublicOnlySet, "ifname", Elements()),
+            [IngressMap] = new("map", IngressMap, "ifname : verdict", Elements()),
+            [EgressMap] = new("map", EgressMap, "ifname : verdict", Elements()),
+            [HairpinSourceMap] = new("map", HairpinSourceMap, "ifname : ipv4_addr", Elements()),
+        };
+        if (role == RouterRole.Gateway)
+            sets[PublicOnlyEipSet] = new NftSet("set", PublicOnlyEipSet, "ipv4_addr", Elements());
+        return new NftTable("ip", o.TableName, sets, RouterChains(role).ToDictionary(c => c.Name, StringComparer.Ordinal));
     }
 
     /// <summary>The chains every router has; they only look things up in the maps, so they never change.</summary>
@@ -478,17 +244,6 @@ public sealed record HostPlan(
         ];
     }
 
-    private static SortedDictionary<string, string?> Elements() => new(StringComparer.Ordinal);
-
-    private static SortedDictionary<string, string?> Members(SortedDictionary<string, SortedDictionary<string, string?>> members, string groupId)
-    {
-        if (!members.TryGetValue(groupId, out var set))
-            members[groupId] = set = Elements();
-        return set;
-    }
-
-    private static void Route(SortedDictionary<(string, int, string), RouteEntry> routes, string ns, string destination, string device, string? via, int table = 0) =>
-        routes[(ns, table, destination)] = new RouteEntry(ns, destination, device, via, table);
-
-    private static string Quote(string name) => "\"" + name + "\"";
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string?> Elements() =>
+        System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string?>(StringComparer.Ordinal);
 }

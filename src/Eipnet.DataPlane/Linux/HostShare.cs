@@ -37,7 +37,17 @@ public sealed class HostShare
                 computeHostsByVpc[vpcId] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.Add(host.Name);
         }
+        var key = new System.Text.StringBuilder(Me!.Name);
+        foreach (var h in hosts.OrderBy(h => h.Name, StringComparer.Ordinal))
+            key.Append('|').Append(h.Name).Append(':').Append(h.Id).Append(':').Append((int)h.Roles).Append(':').Append(h.UnderlayAddress);
+        foreach (var (vpcId, set) in computeHostsByVpc.OrderBy(v => v.Key, StringComparer.Ordinal))
+            key.Append('|').Append(vpcId).Append('=').AppendJoin(',', set);
+        Key = key.ToString();
     }
+
+    /// <summary>Everything this share's routers and tunnels follow from: the hosts, and which compute hosts each VPC has ("" for
+    /// one host). While it stays the same, a change plans incrementally.</summary>
+    public string Key { get; } = "";
 
     public static HostShare Of(DesiredState desired, HostPlanOptions options)
     {
@@ -73,6 +83,9 @@ public sealed class HostShare
     public bool IsLocal(HostNode? host) => !Overlay || host?.Name == Me!.Name;
 
     public bool IsLocal(Instance instance) => IsLocal(HostOf(instance));
+
+    /// <summary>The part this host's routers play.</summary>
+    internal HostPlan.RouterRole RouterRole => !Overlay ? HostPlan.RouterRole.Single : Gateway ? HostPlan.RouterRole.Gateway : HostPlan.RouterRole.Compute;
 
     /// <summary>Whether this host has a router for the ENI's VPC: a gateway for every VPC with an ENI, a compute host for the
     /// VPCs of its own ENIs.</summary>

@@ -17,7 +17,9 @@ internal static class SecurityGroupChains
 
     /// <summary>The set of the addresses the members of a group send from: "members of one group reach each other", and a
     /// rule may name a group as its peer.</summary>
-    public static string MembersSet(string groupId) => "members_" + Token(groupId);
+    public static string MembersSet(string groupId) => MembersPrefix + Token(groupId);
+
+    public const string MembersPrefix = "members_";
 
     /// <summary>Inbound: explicit rules by priority, then members of the ENI's groups, then drop (inbound is denied unless allowed).</summary>
     public static NftChain Inbound(IReadOnlyList<string> groupIds, IReadOnlyDictionary<string, SecurityGroup> groups)

@@ -11,4 +11,7 @@ public sealed record EipTarget(string EipAddress, string EniId, string PrivateIp
 
     /// <summary>The router namespace of the ENI's VPC, where the EIP's flows are tracked.</summary>
     public string Router { get; init; } = "";
+
+    /// <summary>The router's device towards the ENI: its host end, or with several hosts the overlay device to the ENI's host.</summary>
+    public string Device { get; init; } = "";
 }
