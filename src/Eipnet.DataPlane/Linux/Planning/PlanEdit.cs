@@ -7,7 +7,8 @@ namespace Eipnet.DataPlane.Linux.Planning;
 
 /// <summary>A plan being put together from fragments: the one place where ENIs, EIPs and routers land in (or leave) the
 /// plan's collections. <see cref="HostPlan.For"/> starts it empty; <see cref="IncrementalPlanner"/> starts it from the last
-/// plan, on builders of its immutable collections, so that a few changes cost a few tree paths and share everything else.</summary>
+/// plan. Both work on builders of immutable collections: a full plan freezes them once at the end, an incremental one changes
+/// a few tree paths and shares everything else with the last plan.</summary>
 /// <remarks>Each fragment's items are its own: a key another fragment already holds (two ENIs with one private IP in a VPC,
 /// two EIPs on one private IP, ...) is an overlap. A full plan keeps the last writer, as it always did, and carries no
 /// fragments then, so the next pass plans in full again; an incremental pass with an overlap is abandoned.</remarks>
@@ -15,25 +16,27 @@ internal sealed class PlanEdit
 {
     private readonly HostPlanOptions o;
     private readonly HostShare share;
-    private readonly ISet<string> namespaces, routers;
-    private readonly IDictionary<string, EniLink> links;
-    private readonly ISet<AddressAssignment> addresses;
-    private readonly IDictionary<(string, int, string), RouteEntry> routes;
-    private readonly ISet<RuleEntry> rules;
-    private readonly IDictionary<string, EipTarget> targets;
-    private readonly IDictionary<string, EniFragment> enis;
-    private readonly IDictionary<string, TunnelLink> tunnels;
-    private readonly ISet<TunnelPeer> peers;
+    private readonly ImmutableSortedSet<string>.Builder namespaces, routers;
+    private readonly ImmutableSortedDictionary<string, EniLink>.Builder links;
+    private readonly ImmutableHashSet<AddressAssignment>.Builder addresses;
+    private readonly ImmutableSortedDictionary<(string, int, string), RouteEntry>.Builder routes;
+    private readonly ImmutableHashSet<RuleEntry>.Builder rules;
+    private readonly ImmutableSortedDictionary<string, EipTarget>.Builder targets;
+    private readonly ImmutableDictionary<string, EniFragment>.Builder enis;
+    private readonly ImmutableSortedDictionary<string, TunnelLink>.Builder tunnels;
+    private readonly ImmutableHashSet<TunnelPeer>.Builder peers;
     private readonly IReadOnlyDictionary<string, NftTable> baseTables;
     private readonly Dictionary<string, TableEdit?> tables = new(StringComparer.Ordinal); // null: the table goes
 
-    private PlanEdit(HostPlanOptions o, HostShare share, ISet<string> namespaces, ISet<string> routers, IDictionary<string, EniLink> links, ISet<AddressAssignment> addresses,
-        IDictionary<(string, int, string), RouteEntry> routes, ISet<RuleEntry> rules, IDictionary<string, EipTarget> targets,
-        IDictionary<string, EniFragment> enis, IDictionary<string, TunnelLink> tunnels, ISet<TunnelPeer> peers, IReadOnlyDictionary<string, NftTable> baseTables, PlanKeys? keys)
+    private PlanEdit(HostPlanOptions o, HostShare share, ImmutableSortedDictionary<string, TunnelLink>.Builder tunnels, ImmutableHashSet<TunnelPeer>.Builder peers,
+        ImmutableSortedSet<string>.Builder namespaces, ImmutableSortedSet<string>.Builder routers,
+        ImmutableSortedDictionary<string, EniLink>.Builder links, ImmutableHashSet<AddressAssignment>.Builder addresses,
+        ImmutableSortedDictionary<(string, int, string), RouteEntry>.Builder routes, ImmutableHashSet<RuleEntry>.Builder rules,
+        ImmutableSortedDictionary<string, EipTarget>.Builder targets, ImmutableDictionary<string, EniFragment>.Builder enis, IReadOnlyDictionary<string, NftTable> baseTables, PlanKeys? keys)
     {
-        (this.o, this.share, this.namespaces, this.routers, this.links, this.addresses, this.routes, this.rules, this.targets, this.enis, this.baseTables, Keys) =
-            (o, share, namespaces, routers, links, addresses, routes, rules, targets, enis, baseTables, keys);
-        (this.tunnels, this.peers) = (tunnels, peers);
+        (this.o, this.namespaces, this.routers, this.links, this.addresses, this.routes, this.rules, this.targets, this.enis, this.baseTables, Keys) =
+            (o, namespaces, routers, links, addresses, routes, rules, targets, enis, baseTables, keys);
+        (this.share, this.tunnels, this.peers) = (share, tunnels, peers);
     }
 
     /// <summary>What this edit touched (null for a full plan, which touches everything).</summary>
@@ -47,14 +50,16 @@ internal sealed class PlanEdit
     /// <summary>An empty plan with the gateway namespace and its table (a gateway) and the parking namespace (a compute host).</summary>
     public static PlanEdit Empty(HostPlanOptions o, HostShare share)
     {
-        var edit = new PlanEdit(o, share, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal),
-            new SortedDictionary<string, EniLink>(StringComparer.Ordinal), new HashSet<AddressAssignment>(), new SortedDictionary<(string, int, string), RouteEntry>(),
-            new HashSet<RuleEntry>(), new SortedDictionary<string, EipTarget>(StringComparer.Ordinal), new Dictionary<string, EniFragment>(StringComparer.Ordinal),
-            new SortedDictionary<string, TunnelLink>(StringComparer.Ordinal), new HashSet<TunnelPeer>(), new Dictionary<string, NftTable>(), keys: null);
+        var edit = new PlanEdit(o, share, ImmutableSortedDictionary.CreateBuilder<string, TunnelLink>(StringComparer.Ordinal), ImmutableHashSet.CreateBuilder<TunnelPeer>(),
+            ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal), ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal),
+            ImmutableSortedDictionary.CreateBuilder<string, EniLink>(StringComparer.Ordinal), ImmutableHashSet.CreateBuilder<AddressAssignment>(),
+            ImmutableSortedDictionary.CreateBuilder<(string, int, string), RouteEntry>(), ImmutableHashSet.CreateBuilder<RuleEntry>(),
+            ImmutableSortedDictionary.CreateBuilder<string, EipTarget>(StringComparer.Ordinal), ImmutableDictionary.CreateBuilder<string, EniFragment>(StringComparer.Ordinal),
+            new Dictionary<string, NftTable>(), keys: null);
         if (share.Gateway)
         {
             edit.AddNamespace(o.GatewayNamespace);
-            edit.tables[o.GatewayNamespace] = new TableEdit(HostPlan.GatewayTable(o), building: true);
+            edit.tables[o.GatewayNamespace] = new TableEdit(HostPlan.GatewayTable(o));
         }
         if (share.Compute)
             edit.AddNamespace(o.ParkingNamespace);
@@ -77,9 +82,10 @@ internal sealed class PlanEdit
                 EipTargets: ImmutableSortedDictionary<string, EipTarget> targets,
             })
             return null;
-        return new PlanEdit(o, share, namespaces.ToBuilder(), routers.ToBuilder(), links.ToBuilder(), addresses.ToBuilder(), routes.ToBuilder(), rules.ToBuilder(),
-            targets.ToBuilder(), enis.ToBuilder(), new SortedDictionary<string, TunnelLink>(plan.Tunnels.ToDictionary(), StringComparer.Ordinal),
-            new HashSet<TunnelPeer>(plan.TunnelPeers), plan.Tables, new PlanKeys());
+        var tunnels = plan.Tunnels as ImmutableSortedDictionary<string, TunnelLink> ?? plan.Tunnels.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        var peers = plan.TunnelPeers as ImmutableHashSet<TunnelPeer> ?? plan.TunnelPeers.ToImmutableHashSet();
+        return new PlanEdit(o, share, tunnels.ToBuilder(), peers.ToBuilder(), namespaces.ToBuilder(), routers.ToBuilder(), links.ToBuilder(), addresses.ToBuilder(), routes.ToBuilder(), rules.ToBuilder(),
+            targets.ToBuilder(), enis.ToBuilder(), plan.Tables, new PlanKeys());
     }
 
     public bool HasNamespace(string ns) => namespaces.Contains(ns);
@@ -116,7 +122,7 @@ internal sealed class PlanEdit
             Overlaps |= !tunnels.TryAdd(tunnel.Key, tunnel);
         foreach (var peer in router.Peers)
             Overlaps |= !peers.Add(peer);
-        tables[router.Namespace] = new TableEdit(HostPlan.RouterTable(o, router.Role), building: Keys is null);
+        tables[router.Namespace] = new TableEdit(HostPlan.RouterTable(o, router.Role));
         Keys?.WholeTable(router.Namespace);
     }
 
@@ -142,8 +148,7 @@ internal sealed class PlanEdit
 
     public void AddEni(EniFragment eni)
     {
-        Overlaps |= enis.ContainsKey(eni.EniId);
-        enis[eni.EniId] = eni;
+        Overlaps |= !Put(enis, eni.EniId, eni);
         if (eni.Link is { } link)
             Add(link);
         foreach (var address in eni.Addresses)
@@ -180,8 +185,7 @@ internal sealed class PlanEdit
             return;
         var fragment = EipFragment.For(eip, eni, o);
         Keys?.Target(fragment.Target);
-        Overlaps |= targets.ContainsKey(fragment.Target.EipAddress);
-        targets[fragment.Target.EipAddress] = fragment.Target;
+        Overlaps |= !Put(targets, fragment.Target.EipAddress, fragment.Target);
         foreach (var element in fragment.Elements)
             Add(element);
     }
@@ -235,22 +239,20 @@ internal sealed class PlanEdit
             else
                 all[ns] = edit.ToTable();
         }
-        return new HostPlan(revision, FreezeSorted(namespaces, StringComparer.Ordinal), FreezeSorted(routers, StringComparer.Ordinal),
-            Freeze(links, StringComparer.Ordinal), FreezeHashed(addresses), Freeze(routes, Comparer<(string, int, string)>.Default), FreezeHashed(rules),
-            Freeze(targets, StringComparer.Ordinal), all)
+        return new HostPlan(revision, namespaces.ToImmutable(), routers.ToImmutable(), links.ToImmutable(), addresses.ToImmutable(), routes.ToImmutable(),
+            rules.ToImmutable(), targets.ToImmutable(), all)
         {
-            Tunnels = tunnels.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            TunnelPeers = peers.ToImmutableHashSet(),
+            EniFragments = Overlaps ? null : enis.ToImmutable(),
+            Tunnels = tunnels.ToImmutable(),
+            TunnelPeers = peers.ToImmutable(),
             ShareKey = share.Key,
-            EniFragments = Overlaps ? null : enis is ImmutableDictionary<string, EniFragment>.Builder b ? b.ToImmutable() : enis.ToImmutableDictionary(StringComparer.Ordinal),
         };
     }
 
     private void Add(EniLink link)
     {
         Keys?.Link(link);
-        Overlaps |= links.ContainsKey(link.EniId);
-        links[link.EniId] = link;
+        Overlaps |= !Put(links, link.EniId, link);
     }
 
     private void Remove(EniLink link)
@@ -275,8 +277,7 @@ internal sealed class PlanEdit
     private void Add(RouteEntry route)
     {
         Keys?.Route(route);
-        Overlaps |= routes.ContainsKey(route.Key);
-        routes[route.Key] = route;
+        Overlaps |= !Put(routes, route.Key, route);
     }
 
     private void Remove(RouteEntry route)
@@ -307,8 +308,7 @@ internal sealed class PlanEdit
             Overlaps = true;
             return;
         }
-        Overlaps |= elements.ContainsKey(element.Key);
-        elements[element.Key] = element.Value;
+        Overlaps |= !Put(elements, element.Key, element.Value);
     }
 
     private void Remove(NftElement element)
@@ -323,41 +323,39 @@ internal sealed class PlanEdit
         elements.Remove(element.Key);
     }
 
+    /// <summary>Sets the key (the last writer wins) and says whether it was new, in one lookup.</summary>
+    private static bool Put<TKey, TValue>(IDictionary<TKey, TValue> items, TKey key, TValue value)
+    {
+        var count = items.Count;
+        items[key] = value;
+        return items.Count > count;
+    }
+
     private TableEdit? Table(string ns)
     {
         if (tables.TryGetValue(ns, out var edit))
             return edit;
         if (!baseTables.TryGetValue(ns, out var table))
             return null;
-        return tables[ns] = new TableEdit(table, building: false);
+        return tables[ns] = new TableEdit(table);
     }
 
-    private static ImmutableSortedSet<T> FreezeSorted<T>(ISet<T> set, IComparer<T> comparer) =>
-        set is ImmutableSortedSet<T>.Builder b ? b.ToImmutable() : ImmutableSortedSet.CreateRange(comparer, set);
-
-    private static ImmutableHashSet<T> FreezeHashed<T>(ISet<T> set) =>
-        set is ImmutableHashSet<T>.Builder b ? b.ToImmutable() : ImmutableHashSet.CreateRange(set);
-
-    internal static ImmutableSortedDictionary<TKey, TValue> Freeze<TKey, TValue>(IDictionary<TKey, TValue> items, IComparer<TKey> comparer) where TKey : notnull =>
-        items is ImmutableSortedDictionary<TKey, TValue>.Builder b ? b.ToImmutable() : ImmutableSortedDictionary.CreateRange(comparer, items);
-
     /// <summary>One table being edited: its sets and chains, and builders for the elements of the sets touched.</summary>
-    private sealed class TableEdit(NftTable table, bool building)
+    private sealed class TableEdit(NftTable table)
     {
-        private readonly Dictionary<string, IDictionary<string, string?>> open = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImmutableSortedDictionary<string, string?>.Builder> open = new(StringComparer.Ordinal);
 
         public SortedDictionary<string, NftSet> Sets { get; } = new(table.Sets.ToDictionary(), StringComparer.Ordinal);
 
         public SortedDictionary<string, NftChain> Chains { get; } = new(table.Chains.ToDictionary(), StringComparer.Ordinal);
 
-        public IDictionary<string, string?>? Elements(string set)
+        public ImmutableSortedDictionary<string, string?>.Builder? Elements(string set)
         {
             if (open.TryGetValue(set, out var elements))
                 return elements;
             if (!Sets.TryGetValue(set, out var current))
                 return null;
-            elements = building ? new SortedDictionary<string, string?>(current.Elements.ToDictionary(), StringComparer.Ordinal)
-                : current.Elements is ImmutableSortedDictionary<string, string?> frozen ? frozen.ToBuilder()
+            elements = current.Elements is ImmutableSortedDictionary<string, string?> frozen ? frozen.ToBuilder()
                 : current.Elements.ToImmutableSortedDictionary(StringComparer.Ordinal).ToBuilder();
             return open[set] = elements;
         }
@@ -366,7 +364,7 @@ internal sealed class PlanEdit
         {
             foreach (var (name, elements) in open)
                 if (Sets.TryGetValue(name, out var set))
-                    Sets[name] = set with { Elements = Freeze(elements, StringComparer.Ordinal) };
+                    Sets[name] = set with { Elements = elements.ToImmutable() };
             foreach (var (name, set) in Sets.Where(s => s.Value.Elements is not ImmutableSortedDictionary<string, string?>).ToList())
                 Sets[name] = set with { Elements = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, set.Elements) };
             return table with { Sets = Sets, Chains = Chains };
