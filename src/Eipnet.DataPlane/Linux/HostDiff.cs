@@ -71,7 +71,9 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         }
         foreach (var tunnel in after.Tunnels.Values)
         {
-            if (oldTunnels.TryGetValue(tunnel.Key, out var was) && was == tunnel && oldNamespaces.Contains(tunnel.Namespace))
+            // Kept unless it changed or its router is new (a namespace made in this diff has none of its devices).
+            var madeNow = after.Namespaces.Contains(tunnel.Namespace) && !oldNamespaces.Contains(tunnel.Namespace);
+            if (oldTunnels.TryGetValue(tunnel.Key, out var was) && was == tunnel && !madeNow)
                 continue;
             if (was is not null)
                 ops.Add(new DeleteTunnel(was.Namespace, was.Name)); // a device's VNI or MAC cannot change: make it again

@@ -54,6 +54,9 @@ public static class IncrementalPlanner
                         eipAddresses.Add(was.IpAddress);
                         if (before.EipTargets.TryGetValue(was.IpAddress, out var old) && (old.Mode != AssociationMode.Nat || !OnlyNat(old.EniId)))
                             enis.Add(old.EniId);
+                        // A host that is no gateway holds no targets, but its ENIs carry their non-NAT EIPs (addresses, sources).
+                        if (was.Association is { } wa && (wa.Mode != AssociationMode.Nat || !OnlyNat(wa.NetworkInterfaceId)))
+                            enis.Add(wa.NetworkInterfaceId);
                     }
                     if (now is not null)
                     {

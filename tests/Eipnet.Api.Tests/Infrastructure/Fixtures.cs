@@ -15,7 +15,7 @@ public static class Fixtures
     public const string OtherZone = "cn-hangzhou-h";
     public const string InstanceType = "ecs.g7.large";
 
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15); // a condition, not a sleep: a loaded machine may take long
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
 
     public static async Task<string> VpcAsync(RpcTestClient client, string cidr = "192.168.0.0/16") =>
@@ -120,7 +120,7 @@ public static class Fixtures
     public static Task<JsonElement> WaitForEipAsync(RpcTestClient client, string allocationId, string status) =>
         WaitForAsync($"EIP {allocationId} {status}", () => DescribeEipAsync(client, allocationId), e => e.GetProperty("Status").GetString() == status);
 
-    /// <summary>Polls <paramref name="probe"/> every 20 ms until <paramref name="done"/> holds; fails after 5 s naming <paramref name="expected"/>.</summary>
+    /// <summary>Polls <paramref name="probe"/> every 20 ms until <paramref name="done"/> holds; fails after 15 s naming <paramref name="expected"/>.</summary>
     public static async Task<JsonElement> WaitForAsync(string expected, Func<Task<JsonElement?>> probe, Func<JsonElement, bool> done)
     {
         var deadline = DateTimeOffset.UtcNow + WaitLimit;

@@ -1,5 +1,6 @@
 using Eipnet.DataPlane.Linux;
 using Eipnet.Domain.Associations;
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.DataPlane.Tests.Linux;
@@ -45,6 +46,54 @@ public sealed class IncrementalPlannerTests
         }
         // Only vSwitch changes plan in full (and a state with overlapping keys, which the run does not make).
         Assert.True(incremental > steps * 9 / 10, $"{incremental} of {steps} passes were incremental");
+    }
+
+    private static readonly HostNode[] Hosts =
+    [
+        new("g1", 1, HostRoles.Gateway, "192.0.2.11"), new("c1", 2, HostRoles.Compute, "192.0.2.12"), new("c2", 3, HostRoles.Compute, "192.0.2.13"),
+    ];
+
+    /// <summary>The same on each of a gateway and two compute hosts planning their share of one intent (instances placed on either
+    /// compute host): a change that moves where a VPC has compute hosts plans in full, the rest incrementally.</summary>
+    [Theory]
+    [InlineData(6, "g1")]
+    [InlineData(7, "c1")]
+    [InlineData(8, "c2")]
+    public void Planner_AgreesWithTheFullPlan_OnEachOfSeveralHosts(int seed, string host)
+    {
+        const int steps = 1500;
+        var options = HostPlanOptions.Default with { HostName = host };
+        static DesiredChanges Placed(DesiredChanges changes) => changes with
+        {
+            Hosts = Hosts,
+            Instances = changes.Instances.Select(i => i with { Host = i.InstanceId.Sum(c => c) % 2 == 0 ? "c1" : "c2" }).ToList(),
+        };
+        var world = new RandomWorld(seed);
+        var state = new DesiredState();
+        state.Apply(Placed(world.Start()));
+        var plan = HostPlan.For(state, options);
+        var kernel = new KernelModel(options);
+        kernel.Apply(HostDiff.Between(null, plan, options));
+        var incremental = 0;
+        for (var step = 0; step < steps; step++)
+        {
+            var touched = state.Apply(Placed(world.Next()));
+            var full = HostPlan.For(state, options);
+            var fullDiff = HostDiff.Between(plan, full, options);
+            HostPlan next;
+            HostDiff diff;
+            if (IncrementalPlanner.TryPlan(plan, state, touched, options, out next, out diff))
+                incremental++;
+            else
+                (next, diff) = (full, fullDiff);
+            var when = $"{host}, seed {seed}, step {step} ({string.Join(", ", touched)})";
+            AssertSamePlan(full, next, when);
+            Assert.True(fullDiff.ToString() == diff.ToString(), $"{when}: the diffs differ\nfull:\n{fullDiff}\nincremental:\n{diff}");
+            kernel.Apply(diff);
+            kernel.AssertMatches(full, when);
+            plan = next;
+        }
+        Assert.True(incremental > steps / 2, $"{host}: {incremental} of {steps} passes were incremental");
     }
 
     [Fact]

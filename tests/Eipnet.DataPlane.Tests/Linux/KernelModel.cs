@@ -17,6 +17,8 @@ internal sealed class KernelModel(HostPlanOptions o)
     private readonly Dictionary<(string, int, string), RouteEntry> routes = [];
     private readonly HashSet<RuleEntry> rules = [];
     private readonly Dictionary<string, Table> tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Ns, string Name), TunnelLink> tunnels = [];
+    private readonly Dictionary<(string Ns, string Device, string Address), TunnelPeer> tunnelPeers = [];
 
     private sealed class Table
     {
@@ -41,6 +43,8 @@ internal sealed class KernelModel(HostPlanOptions o)
                 Check(namespaces.Remove(d.Name), op);
                 foreach (var device in peers.Keys.Where(k => k.Ns == d.Name).ToList())
                     DropLink(device);
+                foreach (var tunnel in tunnels.Keys.Where(k => k.Ns == d.Name).ToList())
+                    DropTunnel(tunnel);
                 addresses.RemoveWhere(a => a.Namespace == d.Name);
                 foreach (var key in routes.Keys.Where(k => k.Item1 == d.Name).ToList())
                     routes.Remove(key);
@@ -99,6 +103,21 @@ internal sealed class KernelModel(HostPlanOptions o)
             case FlushConntrack f:
                 Check(namespaces.Contains(f.Namespace), op);
                 break;
+            case CreateTunnel c:
+                Check(namespaces.Contains(c.Tunnel.Namespace) && !tunnels.ContainsKey((c.Tunnel.Namespace, c.Tunnel.Name)), op);
+                tunnels[(c.Tunnel.Namespace, c.Tunnel.Name)] = c.Tunnel;
+                break;
+            case DeleteTunnel d:
+                Check(tunnels.ContainsKey((d.Namespace, d.Name)), op);
+                DropTunnel((d.Namespace, d.Name));
+                break;
+            case AddTunnelPeer a:
+                Check(tunnels.ContainsKey((a.Peer.Namespace, a.Peer.Device)), op);
+                tunnelPeers[(a.Peer.Namespace, a.Peer.Device, a.Peer.Address)] = a.Peer; // a replace
+                break;
+            case DeleteTunnelPeer d:
+                Check(tunnelPeers.Remove((d.Peer.Namespace, d.Peer.Device, d.Peer.Address)), op);
+                break;
             default:
                 throw new InvalidOperationException($"unknown operation {op}");
         }
@@ -115,6 +134,8 @@ internal sealed class KernelModel(HostPlanOptions o)
         Assert.True(addresses.SetEquals(plan.Addresses), $"{when}: addresses differ: {string.Join(", ", addresses.Except(plan.Addresses))} / {string.Join(", ", plan.Addresses.Except(addresses))}");
         Assert.True(routes.Values.ToHashSet().SetEquals(plan.Routes.Values), $"{when}: routes differ");
         Assert.True(rules.SetEquals(plan.Rules), $"{when}: rules differ");
+        Assert.True(tunnels.Values.ToHashSet().SetEquals(plan.Tunnels.Values), $"{when}: tunnels differ");
+        Assert.True(tunnelPeers.Values.ToHashSet().SetEquals(plan.TunnelPeers), $"{when}: tunnel peers differ");
         Assert.Equal(plan.Tables.Keys.Order(StringComparer.Ordinal), tables.Keys.Order(StringComparer.Ordinal));
         foreach (var (ns, want) in plan.Tables)
         {
@@ -137,7 +158,16 @@ internal sealed class KernelModel(HostPlanOptions o)
     }
 
     private bool Exists(string ns, string device) =>
-        namespaces.Contains(ns) && (device == HostPlan.GatewayLoopback || peers.ContainsKey((ns, device)) || (ns == o.GatewayNamespace && device == o.UplinkName));
+        namespaces.Contains(ns) && (device == HostPlan.GatewayLoopback || peers.ContainsKey((ns, device)) || tunnels.ContainsKey((ns, device))
+            || (ns == o.GatewayNamespace && device == o.UplinkName));
+
+    private void DropTunnel((string Ns, string Name) device)
+    {
+        tunnels.Remove(device);
+        foreach (var key in tunnelPeers.Keys.Where(k => k.Ns == device.Ns && k.Device == device.Name).ToList())
+            tunnelPeers.Remove(key);
+        DropOn(device);
+    }
 
     private void DropLink((string Ns, string Name) end)
     {

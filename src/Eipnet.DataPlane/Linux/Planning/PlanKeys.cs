@@ -114,16 +114,24 @@ internal sealed class PlanKeys
                     chains[name] = chain;
             projected[ns] = table with { Sets = sets, Chains = chains };
         }
+        // A touched route's namespace is kept too, so that a route through a device that stays (an overlay device) is deleted
+        // as the full diff deletes it; the overlay's devices and peers are the same in both plans while the share's key holds.
+        var spaces = new SortedSet<string>(namespaces.Where(plan.Namespaces.Contains), StringComparer.Ordinal);
+        spaces.UnionWith(routes.Select(r => r.Item1).Where(plan.Namespaces.Contains));
         return new HostPlan(
             plan.Revision,
-            new SortedSet<string>(namespaces.Where(plan.Namespaces.Contains), StringComparer.Ordinal),
-            new SortedSet<string>(namespaces.Where(plan.Routers.Contains), StringComparer.Ordinal),
+            spaces,
+            new SortedSet<string>(spaces.Where(plan.Routers.Contains), StringComparer.Ordinal),
             Pick(links, plan.Links, new SortedDictionary<string, EniLink>(StringComparer.Ordinal)),
             addresses.Where(plan.Addresses.Contains).ToHashSet(),
             Pick(routes, plan.Routes, new SortedDictionary<(string, int, string), RouteEntry>()),
             rules.Where(plan.Rules.Contains).ToHashSet(),
             Pick(targets, plan.EipTargets, new SortedDictionary<string, EipTarget>(StringComparer.Ordinal)),
-            projected);
+            projected)
+        {
+            Tunnels = plan.Tunnels,
+            TunnelPeers = plan.TunnelPeers,
+        };
     }
 
     private static SortedDictionary<TKey, TValue> Pick<TKey, TValue>(IEnumerable<TKey> keys, IReadOnlyDictionary<TKey, TValue> from, SortedDictionary<TKey, TValue> into)
