@@ -1,3 +1,4 @@
+using Eipnet.Domain.Billing;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.Store;
@@ -51,4 +52,7 @@ public interface IEipStore : IAsyncDisposable
     Task ReportAgentAppliedAsync(string name, long generation, DateTimeOffset now, CancellationToken ct);
 
     Task<bool> DeleteAgentAsync(string name, CancellationToken ct);
+
+    /// <summary>The history segments of an account's EIPs that overlap [from, to), ordered by EIP and start (see <see cref="EipSegment"/>).</summary>
+    Task<IReadOnlyList<EipSegment>> EipHistoryAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
