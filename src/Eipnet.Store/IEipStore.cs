@@ -1,4 +1,5 @@
 using Eipnet.Domain.Billing;
+using Eipnet.Domain.Metering;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.Store;
@@ -55,4 +56,16 @@ public interface IEipStore : IAsyncDisposable
 
     /// <summary>The history segments of an account's EIPs that overlap [from, to), ordered by EIP and start (see <see cref="EipSegment"/>).</summary>
     Task<IReadOnlyList<EipSegment>> EipHistoryAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>Stores one agent's traffic report in one transaction: each EIP's traffic since the agent's previous counters
+    /// (<see cref="TrafficDeltas"/>) is added to the minute of <paramref name="now"/>. Unknown EIPs are skipped; returns how many were stored.</summary>
+    /// <remarks>Reports of one agent are serialized: a second one while the first is being stored fails with TaskConflict.</remarks>
+    Task<int> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
+        DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>One EIP's traffic per minute in [from, to), ordered by minute; minutes without traffic are absent.</summary>
+    Task<IReadOnlyList<(DateTimeOffset Minute, EipTraffic Traffic)>> EipTrafficSamplesAsync(string allocationId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>The traffic of each of an account's EIPs in [from, to), by allocation id; EIPs without traffic are absent.</summary>
+    Task<IReadOnlyDictionary<string, EipTraffic>> EipTrafficAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }

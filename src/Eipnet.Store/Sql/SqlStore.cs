@@ -3,6 +3,7 @@ using System.Reflection;
 using Dapper;
 using Eipnet.Domain.Billing;
 using Eipnet.Domain.Errors;
+using Eipnet.Domain.Metering;
 using Eipnet.Domain.Resources;
 using Eipnet.Store.Documents;
 using Eipnet.Store.Postgres;
@@ -255,6 +256,23 @@ public sealed class SqlStore : IEipStore
     {
         await using var connection = await dialect.OpenAsync(ct);
         return await EipHistorySql.ReadAsync(connection, accountId, from, to);
+    }
+
+    public Task<int> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
+        DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(new WriteScope(null, ["traffic:" + agent]), (connection, transaction) =>
+            TrafficSql.RecordAsync(connection, transaction, agent, epoch, readings, now), ct);
+
+    public async Task<IReadOnlyList<(DateTimeOffset Minute, EipTraffic Traffic)>> EipTrafficSamplesAsync(string allocationId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await TrafficSql.SamplesAsync(connection, allocationId, from, to);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EipTraffic>> EipTrafficAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await TrafficSql.TotalsAsync(connection, accountId, from, to);
     }
 
     private async Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, object? parameters, CancellationToken ct)
