@@ -92,6 +92,7 @@ public static class ServerHost
         {
             builder.Services.AddSingleton<TransitionCompleter>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<TransitionCompleter>());
+            builder.Services.AddSingleton<AgentTraffic>();
             builder.Services.AddSingleton<AgentFeed>();
         }
         else
