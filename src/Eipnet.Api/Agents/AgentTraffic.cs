@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Eipnet.DataPlane.Feed;
+using Eipnet.Domain.Billing;
 using Eipnet.Domain.Errors;
 using Eipnet.Domain.Metering;
 using Eipnet.Store;
@@ -12,8 +13,8 @@ namespace Eipnet.Api.Agents;
 /// <see cref="IEipStore.RecordTrafficAsync"/>); authenticated by <see cref="AgentFeed"/> like the other agent calls.</summary>
 public sealed partial class AgentTraffic(IEipStore store, TimeProvider time, ILogger<AgentTraffic> log)
 {
-    /// <summary>Raised after a report is stored, with the report (the metrics listener keeps per-EIP totals from it).</summary>
-    public event Action<string, TrafficReport>? Stored;
+    /// <summary>Raised after a report is stored, with the traffic it added per EIP (the metrics keep per-EIP totals from it).</summary>
+    public event Action<IReadOnlyList<(string AllocationId, EipTraffic Delta)>>? Stored;
 
     public async Task ReportAsync(HttpContext http, string agent, CancellationToken ct)
     {
@@ -41,8 +42,8 @@ public sealed partial class AgentTraffic(IEipStore store, TimeProvider time, ILo
             readings.Add((e.AllocationId, counters));
         }
         var stored = await store.RecordTrafficAsync(agent, report.CountersSince, readings, time.GetUtcNow(), ct);
-        LogStored(agent, stored, readings.Count);
-        Stored?.Invoke(agent, report);
+        LogStored(agent, stored.Count, readings.Count);
+        Stored?.Invoke(stored);
         http.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 

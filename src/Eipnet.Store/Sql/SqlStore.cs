@@ -258,7 +258,14 @@ public sealed class SqlStore : IEipStore
         return await EipHistorySql.ReadAsync(connection, accountId, from, to);
     }
 
-    public Task<int> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
+    public async Task<IReadOnlyList<(string Status, string Mode, long Count)>> EipCountsByStatusAndModeAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return (await connection.QueryAsync<(string, string, long)>(
+            "SELECT status, COALESCE(mode, ''), COUNT(*) FROM eips GROUP BY status, COALESCE(mode, '') ORDER BY 1, 2")).ToList();
+    }
+
+    public Task<IReadOnlyList<(string AllocationId, EipTraffic Delta)>> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
         DateTimeOffset now, CancellationToken ct) =>
         dialect.WriteAsync(new WriteScope(null, ["traffic:" + agent]), (connection, transaction) =>
             TrafficSql.RecordAsync(connection, transaction, agent, epoch, readings, now), ct);

@@ -12,12 +12,12 @@ internal static class TrafficSql
     private const int Batch = 500;
 
     /// <summary>Adds one agent's report: each EIP's delta since its previous counters goes to the minute of <paramref name="now"/>,
-    /// and the counters are kept for the next report. EIPs the store does not have (released) are skipped; returns how many were stored.</summary>
-    public static async Task<int> RecordAsync(DbConnection c, DbTransaction t, string agent, string epoch,
+    /// and the counters are kept for the next report. EIPs the store does not have (released) are skipped; returns the traffic stored per EIP.</summary>
+    public static async Task<IReadOnlyList<(string AllocationId, EipTraffic Delta)>> RecordAsync(DbConnection c, DbTransaction t, string agent, string epoch,
         IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings, DateTimeOffset now)
     {
         var minute = MonitorWindow.FloorMinute(now).ToUnixTimeMilliseconds();
-        var stored = 0;
+        var stored = new List<(string AllocationId, EipTraffic Delta)>();
         foreach (var chunk in readings.DistinctBy(r => r.AllocationId).Chunk(Batch))
         {
             var ids = chunk.Select(r => r.AllocationId).ToArray();
@@ -43,6 +43,7 @@ internal static class TrafficSql
                     continue;
                 var before = previous.TryGetValue(id, out var r) ? new TrafficCounters(r.Rx, r.Tx, r.RxP, r.TxP) : null;
                 var delta = TrafficDeltas.Between(previous.ContainsKey(id) ? r.Epoch : null, before, epoch, counters);
+                stored.Add((id, delta));
                 q.Add($"i{n}", id);
                 q.Add($"a{n}", account);
                 q.Add($"rx{n}", counters.RxBytes);
@@ -65,7 +66,6 @@ internal static class TrafficSql
             }
             if (n > 0)
                 await c.ExecuteAsync(sql.ToString(), q, t);
-            stored += n;
         }
         return stored;
     }
