@@ -30,13 +30,17 @@ public sealed partial class AgentTraffic(IEipStore store, TimeProvider time, ILo
         {
             throw Invalid("The report is not a TrafficReport in JSON: " + e.Message);
         }
-        if (report?.Eips is null || string.IsNullOrWhiteSpace(report.CountersSince))
-            throw Invalid("A traffic report needs CountersSince (the agent's start time) and Eips.");
+        if (report?.Eips is null || string.IsNullOrWhiteSpace(report.CountersSince) || report.CountersSince.Length > MaxText)
+            throw Invalid($"A traffic report needs CountersSince (the agent's start time, at most {MaxText} characters) and Eips.");
         var readings = new List<(string, TrafficCounters)>(report.Eips.Count);
         foreach (var e in report.Eips)
         {
+            if (e is null)
+                throw Invalid("Eips holds a null entry.");
             var counters = new TrafficCounters(e.RxBytes, e.TxBytes, e.RxPackets, e.TxPackets);
-            var problem = string.IsNullOrEmpty(e.AllocationId) ? "AllocationId is empty" : TrafficDeltas.Check(counters);
+            var problem = string.IsNullOrEmpty(e.AllocationId) || e.AllocationId.Length > MaxText
+                ? $"AllocationId must be 1 to {MaxText} characters"
+                : TrafficDeltas.Check(counters);
             if (problem is not null)
                 throw Invalid($"The counters of \"{e.AllocationId}\" are not valid: {problem}.");
             readings.Add((e.AllocationId, counters));
@@ -46,6 +50,8 @@ public sealed partial class AgentTraffic(IEipStore store, TimeProvider time, ILo
         Stored?.Invoke(stored);
         http.Response.StatusCode = StatusCodes.Status204NoContent;
     }
+
+    private const int MaxText = 64;
 
     private static EipException Invalid(string message) => new(new EipError("InvalidParameter", message, 400));
 

@@ -38,10 +38,7 @@ public static class CatalogValidator
     private static void CheckPrices(Eipnet.Domain.Billing.PriceList? prices, List<string> problems)
     {
         if (prices is null)
-        {
-            problems.Add("Prices is null; omit it for the defaults or give Currency, ConfigFeePerHour, TrafficPerGb and BandwidthPerMbpsHour.");
-            return;
-        }
+            return; // the loader gives an absent Prices the defaults
         if (string.IsNullOrWhiteSpace(prices.Currency))
             problems.Add("Prices.Currency is empty; name the currency the prices are in (e.g. \"USD\").");
         foreach (var (name, value) in new[] { ("ConfigFeePerHour", prices.ConfigFeePerHour), ("TrafficPerGb", prices.TrafficPerGb), ("BandwidthPerMbpsHour", prices.BandwidthPerMbpsHour) })

@@ -47,7 +47,16 @@ internal static class BillCommand
                 Console.Error.WriteLine("eipnet: give --json or --csv, not both.");
                 return Task.FromResult(2);
             }
-            var prices = result.GetValue(catalog) is { } file ? CatalogLoader.LoadFile(file).Prices : CatalogLoader.LoadDefault().Prices;
+            PriceList prices;
+            try
+            {
+                prices = result.GetValue(catalog) is { } file ? CatalogLoader.LoadFile(file).Prices : CatalogLoader.LoadDefault().Prices;
+            }
+            catch (Exception e) when (e is CatalogException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"eipnet: the catalog cannot be used: {e.Message}");
+                return Task.FromResult(2);
+            }
             return AdminCommand.RunAsync(db.Read(result), async store =>
             {
                 var accountId = result.GetValue(account)!;

@@ -13,6 +13,8 @@ public sealed record MonitorWindow(DateTimeOffset Start, DateTimeOffset End, int
     /// <summary>Alibaba's limit on entries per request.</summary>
     public const int MaxPoints = 400;
 
+    private static readonly DateTimeOffset Latest = DateTimeOffset.MaxValue.AddMinutes(-2);
+
     /// <summary>The length of one stored sample: traffic is kept per UTC minute.</summary>
     public static readonly TimeSpan SampleLength = TimeSpan.FromMinutes(1);
 
@@ -22,6 +24,9 @@ public sealed record MonitorWindow(DateTimeOffset Start, DateTimeOffset End, int
     {
         if (!Periods.Contains(period))
             return (null, new EipError("InvalidParameter", $"The specified Period {period} is not valid; use 60, 300, 900 or 3600.", 400));
+        // Rounding up must stay inside DateTimeOffset's range.
+        if (start > Latest || end > Latest)
+            return (null, new EipError("InvalidParameter", "StartTime and EndTime must be before the year 9999 ends.", 400));
         var s = CeilingMinute(start);
         var e = CeilingMinute(end);
         if (e <= s)

@@ -99,6 +99,7 @@ public sealed class EipMonitorDataTests : IAsyncLifetime
         { "2026-03-01T10:00:00Z",    "2026-03-01T11:00:00Z",  "x",    "InvalidParameter",              400 },
         { "2026-03-01T11:00:00Z",    "2026-03-01T10:00:00Z",  null,   "InvalidParameter",              400 },
         { "2026-03-01T00:00:00Z",    "2026-03-02T00:00:00Z",  "60",   "InvalidParameter.TooMany",      400 },
+        { "9999-12-31T23:59:30Z",    "9999-12-31T23:59:59Z",  null,   "InvalidParameter",              400 },
     };
 
     [Theory, MemberData(nameof(BadQueries))]
@@ -131,6 +132,7 @@ public sealed class EipMonitorDataTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{not json", token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Report("boot", (eip, -1, 1, 1, 1)), token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"Eips\":[]}", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"CountersSince\":\"boot\",\"Eips\":[null]}", token)).StatusCode);
         Assert.Empty(await server.Server.Store.EipTrafficSamplesAsync(eip, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None));
     }
 }

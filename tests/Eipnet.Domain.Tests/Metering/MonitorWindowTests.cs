@@ -33,6 +33,10 @@ public sealed class MonitorWindowTests
     }
 
     [Fact]
+    public void Create_RefusesTimesAtTheEndOfTheCalendar() =>
+        Assert.Equal("InvalidParameter", MonitorWindow.Create(DateTimeOffset.MaxValue.AddSeconds(-30), DateTimeOffset.MaxValue, 60).Error?.Code);
+
+    [Fact]
     public void Points_SumMinutesIntoPeriods_AndBandwidthIsBytesPerSecond()
     {
         var (window, _) = MonitorWindow.Create(T0, T0.AddMinutes(10), 300);
