@@ -18,6 +18,7 @@ public sealed class ServerMetrics
 
     private readonly Counter requests;
     private readonly Histogram latency;
+    private readonly Histogram agentPasses;
     private readonly Counter trafficBytes;
     private readonly Counter trafficPackets;
     private readonly HashSet<string> eipSeries = new(StringComparer.Ordinal);
@@ -31,6 +32,8 @@ public sealed class ServerMetrics
         requests = f.CreateCounter("eipnet_rpc_requests_total", "RPC requests by action and result code (OK on success).", "action", "code");
         latency = f.CreateHistogram("eipnet_rpc_request_duration_seconds", "RPC request latency by action.",
             new HistogramConfiguration { LabelNames = ["action"], Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        agentPasses = f.CreateHistogram("eipnet_agent_pass_duration_seconds", "Reconcile passes agents reported (POST /agent/v1/applied) and how long each took, by agent and whether it was a full resync.",
+            new HistogramConfiguration { LabelNames = ["agent", "full"], Buckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         trafficBytes = f.CreateCounter("eipnet_eip_traffic_bytes_total", "Bytes metered per EIP (direction in: to the EIP, out: from it), from agents' reports since this server started.", "allocation_id", "direction");
         trafficPackets = f.CreateCounter("eipnet_eip_traffic_packets_total", "Packets metered per EIP, as eipnet_eip_traffic_bytes_total.", "allocation_id", "direction");
         var eips = f.CreateGauge("eipnet_eips", "EIPs by status and association mode (mode empty while unassociated).", "status", "mode");
@@ -85,6 +88,10 @@ public sealed class ServerMetrics
         requests.WithLabels(action, code).Inc();
         latency.WithLabels(action).Observe(elapsed.TotalSeconds);
     }
+
+    /// <summary>Counts one reconcile pass an agent reported. Agents are few (each was added by an operator), so the label is bounded.</summary>
+    public void ObserveAgentPass(string agent, bool full, double milliseconds) =>
+        agentPasses.WithLabels(agent, full ? "true" : "false").Observe(Math.Max(0, milliseconds) / 1000);
 
     /// <summary>Adds the traffic of one stored report.</summary>
     public void AddTraffic(IReadOnlyList<(string AllocationId, EipTraffic Delta)> deltas)

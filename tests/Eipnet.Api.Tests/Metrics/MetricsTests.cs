@@ -57,6 +57,15 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains("eipnet_process_open_fds ", text);
         Assert.Contains("process_open_handles ", text);
 
+        using (var agent = new HttpClient { BaseAddress = server.Server.Endpoint })
+        using (var applied = new HttpRequestMessage(HttpMethod.Post, AgentWire.AppliedPath)
+               { Content = new StringContent("{\"Generation\":0,\"Full\":true,\"Resources\":3,\"Milliseconds\":42}", Encoding.UTF8, "application/json") })
+        {
+            applied.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            Assert.Equal(HttpStatusCode.NoContent, (await agent.SendAsync(applied)).StatusCode);
+        }
+        Assert.Contains("eipnet_agent_pass_duration_seconds_count{agent=\"host-1\",full=\"true\"} 1", await http.GetStringAsync(MetricsUrl));
+
         var onRpcPort = await http.GetAsync(new Uri(server.Server.Endpoint, "/metrics"));
         Assert.Equal(HttpStatusCode.BadRequest, onRpcPort.StatusCode);
     }
