@@ -1,4 +1,6 @@
 using Eipnet.Domain.Hosts;
+using Eipnet.Domain.Billing;
+using Eipnet.Domain.Metering;
 using Eipnet.Domain.Resources;
 
 namespace Eipnet.Store;
@@ -63,4 +65,22 @@ public interface IEipStore : IAsyncDisposable
 
     /// <summary>Removes an agent and its host (a change of the intent, kind "host").</summary>
     Task<bool> DeleteAgentAsync(string name, CancellationToken ct);
+
+    /// <summary>The history segments of an account's EIPs that overlap [from, to), ordered by EIP and start (see <see cref="EipSegment"/>).</summary>
+    Task<IReadOnlyList<EipSegment>> EipHistoryAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>Stores one agent's traffic report in one transaction: each EIP's traffic since the agent's previous counters
+    /// (<see cref="TrafficDeltas"/>) is added to the minute of <paramref name="now"/>. Unknown EIPs are skipped; returns the traffic stored per EIP.</summary>
+    /// <remarks>Reports of one agent are serialized: a second one while the first is being stored fails with TaskConflict.</remarks>
+    Task<IReadOnlyList<(string AllocationId, EipTraffic Delta)>> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
+        DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>One EIP's traffic per minute in [from, to), ordered by minute; minutes without traffic are absent.</summary>
+    Task<IReadOnlyList<(DateTimeOffset Minute, EipTraffic Traffic)>> EipTrafficSamplesAsync(string allocationId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>The traffic of each of an account's EIPs in [from, to), by allocation id; EIPs without traffic are absent.</summary>
+    /// <summary>How many EIPs there are by status and mode (mode "" while unassociated), over all accounts.</summary>
+    Task<IReadOnlyList<(string Status, string Mode, long Count)>> EipCountsByStatusAndModeAsync(CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, EipTraffic>> EipTrafficAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }

@@ -9,11 +9,11 @@ public static class StoreBackends
 {
     public static TheoryData<string> Both => new() { "sqlite", "postgres" };
 
-    public static async Task<IEipStore> OpenAsync(string backend)
+    public static async Task<IEipStore> OpenAsync(string backend, TimeProvider? time = null)
     {
         IEipStore store = backend == "sqlite"
-            ? SqlStore.Sqlite(TestDatabases.NewSqliteDirectory())
-            : SqlStore.Postgres(await TestDatabases.NewPostgresAsync());
+            ? SqlStore.Sqlite(TestDatabases.NewSqliteDirectory(), time)
+            : SqlStore.Postgres(await TestDatabases.NewPostgresAsync(), time);
         await store.MigrateAsync(CancellationToken.None);
         return store;
     }

@@ -15,7 +15,8 @@ namespace Eipnet.Api.Agents;
 
 /// <summary>The server's side of the agent contract (<see cref="AgentWire"/>): a watch of the intent and the applied reports.</summary>
 public sealed partial class AgentFeed(
-    IEipStore store, ChangeSignal changes, TransitionCompleter completer, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<AgentFeed> log)
+    IEipStore store, ChangeSignal changes, TransitionCompleter completer, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<AgentFeed> log,
+    AgentTraffic traffic, Metrics.ServerMetrics metrics)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
@@ -42,6 +43,8 @@ public sealed partial class AgentFeed(
                 await ChangesAsync(http, agent, ct);
             else if (http.Request.Path == AgentWire.AppliedPath && HttpMethods.IsPost(http.Request.Method))
                 await AppliedAsync(http, agent, ct);
+            else if (http.Request.Path == TrafficWire.Path && HttpMethods.IsPost(http.Request.Method))
+                await traffic.ReportAsync(http, agent, ct);
             else
                 throw new EipException(new EipError("InvalidAction.NotFound", $"The agent contract has no {http.Request.Method} {http.Request.Path}.", 404));
         }
@@ -141,6 +144,7 @@ public sealed partial class AgentFeed(
             throw Invalid($"Generation must be between 0 and {current}, the store's latest.");
         await store.ReportAgentAppliedAsync(agent, report.Generation, time.GetUtcNow(), ct);
         LogApplied(agent, report.Generation, report.Full, report.Resources, report.Milliseconds);
+        metrics.ObserveAgentPass(agent, report.Full, report.Milliseconds);
         completer.Wake();
         http.Response.StatusCode = StatusCodes.Status204NoContent;
     }

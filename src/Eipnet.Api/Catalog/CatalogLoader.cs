@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Eipnet.Domain.Billing;
 
 namespace Eipnet.Api.Catalog;
 
@@ -44,6 +45,9 @@ public static class CatalogLoader
 
         if (catalog is null)
             throw new CatalogException(catalogName, ["The document is null; expected an object with Regions and InstanceTypes."]);
+        // A file without Prices uses the defaults (source generation leaves an absent init property null).
+        if (catalog.Prices is null)
+            catalog = catalog with { Prices = PriceList.Default };
 
         var problems = CatalogValidator.Validate(catalog);
         return problems.Count == 0 ? catalog : throw new CatalogException(catalogName, problems);

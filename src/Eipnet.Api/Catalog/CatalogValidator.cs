@@ -31,7 +31,21 @@ public static class CatalogValidator
         var problems = new List<string>();
         CheckRegions(catalog.Regions, problems);
         CheckInstanceTypes(catalog.InstanceTypes, problems);
+        CheckPrices(catalog.Prices, problems);
         return problems;
+    }
+
+    private static void CheckPrices(Eipnet.Domain.Billing.PriceList? prices, List<string> problems)
+    {
+        if (prices is null)
+            return; // the loader gives an absent Prices the defaults
+        if (string.IsNullOrWhiteSpace(prices.Currency))
+            problems.Add("Prices.Currency is empty; name the currency the prices are in (e.g. \"USD\").");
+        foreach (var (name, value) in new[] { ("ConfigFeePerHour", prices.ConfigFeePerHour), ("TrafficPerGb", prices.TrafficPerGb), ("BandwidthPerMbpsHour", prices.BandwidthPerMbpsHour) })
+        {
+            if (value < 0)
+                problems.Add($"Prices.{name} is {value}; a price cannot be negative.");
+        }
     }
 
     private static void CheckRegions(IReadOnlyList<Region>? regions, List<string> problems)

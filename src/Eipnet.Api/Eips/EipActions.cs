@@ -19,6 +19,7 @@ public static class EipActions
             .Add(RpcAction.Write(Products.Vpc, "UnassociateEipAddress", EipAssociations.UnassociateAsync, common.RequestIdResponse))
             .Add(RpcAction.Write(Products.Vpc, "ModifyEipForwardMode", EipAssociations.ModifyForwardModeAsync, common.RequestIdResponse))
             .Add(RpcAction.Read(Products.Vpc, "DescribeEipAddresses", EipQueries.DescribeAsync, eips.DescribeEipAddressesResponse))
-            .Add(RpcAction.Read(Products.Vpc, "DescribeEipGatewayInfo", EipQueries.GatewayInfoAsync, eips.DescribeEipGatewayInfoResponse));
+            .Add(RpcAction.Read(Products.Vpc, "DescribeEipGatewayInfo", EipQueries.GatewayInfoAsync, eips.DescribeEipGatewayInfoResponse))
+            .Add(RpcAction.Read(Products.Vpc, "DescribeEipMonitorData", EipMonitoring.DescribeAsync, eips.DescribeEipMonitorDataResponse));
     }
 }

@@ -5,6 +5,7 @@ using Eipnet.Api.Agents;
 using Eipnet.Api.Authentication;
 using Eipnet.Api.Catalog;
 using Eipnet.Api.Connections;
+using Eipnet.Api.Metrics;
 using Eipnet.Api.Reconciliation;
 using Eipnet.Api.Rpc;
 using Eipnet.DataPlane;
@@ -84,6 +85,7 @@ public static class ServerHost
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ServerMetrics(sp.GetRequiredService<IEipStore>(), sp.GetRequiredService<TimeProvider>(), options.MetricsEipSeries));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ApiActions.All());
@@ -92,6 +94,7 @@ public static class ServerHost
         {
             builder.Services.AddSingleton<TransitionCompleter>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<TransitionCompleter>());
+            builder.Services.AddSingleton<AgentTraffic>();
             builder.Services.AddSingleton<AgentFeed>();
         }
         else
@@ -117,19 +120,37 @@ public static class ServerHost
         if (agents)
         {
             var feed = app.Services.GetRequiredService<AgentFeed>();
+            app.Services.GetRequiredService<AgentTraffic>().Stored += app.Services.GetRequiredService<ServerMetrics>().AddTraffic;
             app.Use(next => http => AgentFeed.Handles(http) ? feed.HandleAsync(http) : next(http));
         }
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(app, store, options.DataPlane, new Uri(address));
+        var (metricsApp, metricsEndpoint) = await StartMetricsAsync(options, app, ct);
+        return new RunningServer(app, store, options.DataPlane, new Uri(address), metricsApp, metricsEndpoint);
     }
 
-    private static IPEndPoint ParseEndpoint(string listen)
+    private static async Task<(WebApplication?, Uri?)> StartMetricsAsync(ServerOptions options, WebApplication app, CancellationToken ct)
+    {
+        if (options.MetricsListen is not { } listen)
+            return (null, null);
+        try
+        {
+            return await MetricsListener.StartAsync(ParseEndpoint(listen, "--metrics-listen"), app.Services.GetRequiredService<ServerMetrics>(), ct);
+        }
+        catch (IOException e) when (options.MetricsListenOptional)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MetricsListener))
+                .LogWarning("No metrics listener: {Listen} is not available ({Reason}); give --metrics-listen HOST:PORT", listen, e.Message);
+            return (null, null);
+        }
+    }
+
+    private static IPEndPoint ParseEndpoint(string listen, string option = "--listen")
     {
         var colon = listen.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(listen[(colon + 1)..], out var port))
-            throw new ArgumentException($"--listen must be HOST:PORT, not \"{listen}\".");
+            throw new ArgumentException($"{option} must be HOST:PORT, not \"{listen}\".");
         var host = listen[..colon].Trim('[', ']');
         var ip = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
         return new IPEndPoint(ip, port);

@@ -37,6 +37,16 @@ public sealed record ServerOptions
     /// <summary>Requests a second each account may make (a burst of as many passes); beyond it, Throttling.User. 0: off.</summary>
     public int AccountRequestsPerSecond { get; init; }
 
+    /// <summary>HOST:PORT of the operator listener serving /metrics (Prometheus); null: none. Never the RPC endpoint.</summary>
+    public string? MetricsListen { get; init; }
+
+    /// <summary>When true, a MetricsListen that cannot be bound (the port is taken) is logged and skipped instead of failing
+    /// the start: the CLI's default listener, so that several servers on one machine still start.</summary>
+    public bool MetricsListenOptional { get; init; }
+
+    /// <summary>How many EIPs get traffic series of their own in /metrics; the others are summed (docs/metering.md).</summary>
+    public int MetricsEipSeries { get; init; } = Metrics.ServerMetrics.DefaultEipSeriesLimit;
+
     /// <summary>The certificate to serve HTTPS with on the Listen endpoint; null: plain HTTP.</summary>
     public X509Certificate2? Certificate { get; init; }
 }

@@ -20,7 +20,7 @@ using Eipnet.Domain.Catalog; // inside the namespace: Eipnet.Api.Catalog would h
 /// <summary>The one HTTP endpoint: reads the call, authenticates it, runs the action, writes JSON or XML.</summary>
 public sealed partial class RpcDispatcher(
     ActionTable actions, IEipStore store, Catalog catalog, ChangeSignal changes, AccountCache accounts, NonceLedger nonces,
-    AccountThrottle throttle, TimeProvider time, ILogger<RpcDispatcher> log)
+    AccountThrottle throttle, TimeProvider time, ILogger<RpcDispatcher> log, Metrics.ServerMetrics metrics)
 {
     // Parameters that describe the envelope, not the operation: they differ between retries of one ClientToken call.
     private static readonly HashSet<string> EnvelopeParameters = new(StringComparer.Ordinal)
@@ -33,7 +33,7 @@ public sealed partial class RpcDispatcher(
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = ResourceIds.NewRequestId();
-        string? actionName = null, accountId = null, product = null;
+        string? actionName = null, accountId = null, product = null, knownAction = null;
         var code = "OK";
         var wantsXml = false;
         try
@@ -65,6 +65,7 @@ public sealed partial class RpcDispatcher(
             var action = actions.Find(product, call.Action)
                 ?? throw new EipException(new EipError("InvalidAction.NotFound", $"Specified api \"{call.Action}\" is not found, please check your url and method.", 400));
 
+            knownAction = action.Name;
             var ctx = new RpcContext(call.Parameters, account, requestId, catalog, store, time, http.RequestAborted);
             var body = await RunAsync(action, ctx);
             await WriteAsync(http, 200, body, call.WantsXml, action.Name + "Response");
@@ -94,7 +95,10 @@ public sealed partial class RpcDispatcher(
         }
         finally
         {
-            LogRequest(actionName ?? "-", accountId ?? "-", code, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRequest(actionName ?? "-", accountId ?? "-", code, elapsed.TotalMilliseconds, requestId);
+            // Only registered action names become labels: a caller's made-up Action must not grow the series without bound.
+            metrics.ObserveRequest(knownAction ?? "-", code, elapsed);
         }
     }
 

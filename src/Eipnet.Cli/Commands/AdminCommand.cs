@@ -14,7 +14,7 @@ internal static class AdminCommand
 {
     public static Command Create()
     {
-        var admin = new Command("admin", "Operator commands: accounts, quotas and agents.");
+        var admin = new Command("admin", "Operator commands: accounts, quotas, agents and bills.");
         var account = new Command("account", "Create accounts and allowlist them for multi-EIP mode.");
         account.Subcommands.Add(CreateAccount());
         account.Subcommands.Add(AllowMultiEip());
@@ -27,6 +27,7 @@ internal static class AdminCommand
         agent.Subcommands.Add(RemoveAgent());
         admin.Subcommands.Add(agent);
         admin.Subcommands.Add(ListAgents());
+        admin.Subcommands.Add(BillCommand.Create());
         return admin;
     }
 
@@ -148,7 +149,7 @@ internal static class AdminCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ServerOptions options, Func<IEipStore, Task> work, CancellationToken ct)
+    internal static async Task<int> RunAsync(ServerOptions options, Func<IEipStore, Task> work, CancellationToken ct)
     {
         await using var store = ServerHost.OpenStore(options);
         try

@@ -20,6 +20,9 @@ internal static class ServerCommand
         ? [(LocalAgentName, HostRoles.Both)]
         : [("g1", HostRoles.Gateway), .. Enumerable.Range(1, computeHosts).Select(i => ($"c{i}", HostRoles.Compute))];
 
+    /// <summary>The operator listener when --metrics-listen is not given: loopback, off the internet-facing address.</summary>
+    public const string DefaultMetricsListen = "127.0.0.1:9464";
+
     public static Command Create()
     {
         var db = new DatabaseOptions();
@@ -50,10 +53,20 @@ internal static class ServerCommand
         {
             Description = "Serve HTTPS with a self-signed certificate for 127.0.0.1 and localhost, kept in DATA/tls (made on first use); clients must trust DATA/tls/server.crt.",
         };
+        var metricsListen = new Option<string?>("--metrics-listen")
+        {
+            Description = "HOST:PORT of the operator listener serving GET /metrics (Prometheus text), never the RPC port; \"off\": none. "
+                + "Default: 127.0.0.1:9464, loopback only, and skipped with a warning when that port is taken.",
+        };
+        var metricsEipSeries = new Option<int>("--metrics-eip-series")
+        {
+            Description = "How many EIPs get traffic series of their own in /metrics (the first seen); the rest are summed as allocation_id=\"_other\".",
+            DefaultValueFactory = _ => Eipnet.Api.Metrics.ServerMetrics.DefaultEipSeriesLimit,
+        };
         var command = new Command("server", "Run the control plane (Alibaba Cloud VPC 2016-04-28 and ECS 2014-05-26 RPC API) and its data plane.");
         db.AddTo(command);
         lab.AddTo(command);
-        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, computeHosts, maxConnections, idleTimeout, throttle, tlsCert, tlsKey, tlsSelfSigned })
+        foreach (var option in new Option[] { listen, catalog, dataPlane, region, resync, computeHosts, maxConnections, idleTimeout, throttle, tlsCert, tlsKey, tlsSelfSigned, metricsListen, metricsEipSeries })
             command.Options.Add(option);
         command.SetAction(async (result, ct) =>
         {
@@ -63,6 +76,9 @@ internal static class ServerCommand
             var options = db.Read(result) with
             {
                 Listen = result.GetValue(listen)!,
+                MetricsListen = result.GetValue(metricsListen) switch { "off" => null, null => DefaultMetricsListen, var given => given },
+                MetricsListenOptional = result.GetValue(metricsListen) is null,
+                MetricsEipSeries = Math.Max(0, result.GetValue(metricsEipSeries)),
                 CatalogFile = result.GetValue(catalog),
                 DataPlane = "sim",
                 ResyncPeriod = resyncPeriod,
@@ -102,6 +118,7 @@ internal static class ServerCommand
             if (tls.TrustFile is { } trustFile)
                 Console.WriteLine($"eipnet: tls certificate {trustFile} (clients must trust it)");
             Console.WriteLine($"eipnet: database {server.Store.Description}");
+            Console.WriteLine(server.MetricsEndpoint is { } metricsAt ? $"eipnet: metrics http://{metricsAt.Authority}/metrics" : "eipnet: metrics off");
             // Declared after the server, so disposed before it: the agents stop while the server can still hear them.
             await using var agents = new LocalAgents();
             if (startAgent)

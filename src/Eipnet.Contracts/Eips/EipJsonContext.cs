@@ -6,4 +6,5 @@ namespace Eipnet.Contracts.Eips;
 [JsonSerializable(typeof(AllocateEipAddressResponse))]
 [JsonSerializable(typeof(DescribeEipAddressesResponse))]
 [JsonSerializable(typeof(DescribeEipGatewayInfoResponse))]
+[JsonSerializable(typeof(DescribeEipMonitorDataResponse))]
 public sealed partial class EipJsonContext : JsonSerializerContext;

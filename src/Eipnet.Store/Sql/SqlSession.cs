@@ -7,7 +7,7 @@ using Eipnet.Store.Queries;
 namespace Eipnet.Store.Sql;
 
 /// <summary>A session over one open connection (and, for writes, one transaction).</summary>
-internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction) : IStoreSession
+internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction, TimeProvider time) : IStoreSession
 {
     private long? revision;
 
@@ -75,6 +75,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             var after = EipCounts.KeyOf(eip);
             sql.Append(EipCounts.MoveSql(before, after, parameters));
             eipKeys[id] = after;
+            sql.Append(EipHistorySql.Track(eip, time.GetUtcNow(), parameters));
         }
         sql.Append(table.UpsertSql).Append(';');
         if (table.Tags is { } tagsOf)
@@ -110,6 +111,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             var before = eipKeys.TryGetValue(id, out var known) ? known : await EipCounts.KeyOfAsync(connection, transaction, id);
             await EipCounts.MoveAsync(connection, transaction, before, null);
             eipKeys[id] = null;
+            await connection.ExecuteAsync(EipHistorySql.End, new { id, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction);
         }
         await connection.ExecuteAsync($"DELETE FROM {table.Name} WHERE id = @id", new { id }, transaction);
         if (table.Tags is not null)

@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Reflection;
 using Dapper;
+using Eipnet.Domain.Billing;
 using Eipnet.Domain.Errors;
 using Eipnet.Domain.Hosts;
+using Eipnet.Domain.Metering;
 using Eipnet.Domain.Resources;
 using Eipnet.Store.Documents;
 using Eipnet.Store.Postgres;
@@ -16,17 +18,23 @@ public sealed class SqlStore : IEipStore
 {
     private static readonly TimeSpan AbandonedTokenAge = TimeSpan.FromMinutes(5);
     private readonly SqlDialect dialect;
+    private readonly TimeProvider time;
 
-    private SqlStore(SqlDialect dialect) => this.dialect = dialect;
-
-    /// <summary>A store in <paramref name="dataDirectory"/>/eipnet.db (the directory is created if missing).</summary>
-    public static SqlStore Sqlite(string dataDirectory)
+    private SqlStore(SqlDialect dialect, TimeProvider? time)
     {
-        Directory.CreateDirectory(dataDirectory);
-        return new SqlStore(new SqliteDialect(Path.GetFullPath(Path.Combine(dataDirectory, "eipnet.db"))));
+        this.dialect = dialect;
+        this.time = time ?? TimeProvider.System;
     }
 
-    public static SqlStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));
+    /// <summary>A store in <paramref name="dataDirectory"/>/eipnet.db (the directory is created if missing).</summary>
+    /// <remarks><paramref name="time"/> stamps the EIP history the store writes (default: the system clock).</remarks>
+    public static SqlStore Sqlite(string dataDirectory, TimeProvider? time = null)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new SqlStore(new SqliteDialect(Path.GetFullPath(Path.Combine(dataDirectory, "eipnet.db"))), time);
+    }
+
+    public static SqlStore Postgres(string connectionString, TimeProvider? time = null) => new(new PostgresDialect(connectionString), time);
 
     public string Description => dialect.Description;
 
@@ -67,14 +75,14 @@ public sealed class SqlStore : IEipStore
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        return await work(new SqlSession(connection, null));
+        return await work(new SqlSession(connection, null, time));
     }
 
     public async Task<T> WriteAsync<T>(WriteScope scope, Func<IStoreSession, Task<T>> work, CancellationToken ct)
     {
         try
         {
-            return await dialect.WriteAsync(scope, (connection, transaction) => work(new SqlSession(connection, transaction)), ct);
+            return await dialect.WriteAsync(scope, (connection, transaction) => work(new SqlSession(connection, transaction, time)), ct);
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
         {
@@ -275,6 +283,36 @@ public sealed class SqlStore : IEipStore
                 await LogHostChangeAsync(connection, transaction, name);
             return n;
         }, ct) > 0;
+
+    public async Task<IReadOnlyList<EipSegment>> EipHistoryAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await EipHistorySql.ReadAsync(connection, accountId, from, to);
+    }
+
+    public async Task<IReadOnlyList<(string Status, string Mode, long Count)>> EipCountsByStatusAndModeAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return (await connection.QueryAsync<(string, string, long)>(
+            "SELECT status, COALESCE(mode, ''), COUNT(*) FROM eips GROUP BY status, COALESCE(mode, '') ORDER BY 1, 2")).ToList();
+    }
+
+    public Task<IReadOnlyList<(string AllocationId, EipTraffic Delta)>> RecordTrafficAsync(string agent, string epoch, IReadOnlyList<(string AllocationId, TrafficCounters Counters)> readings,
+        DateTimeOffset now, CancellationToken ct) =>
+        dialect.WriteAsync(new WriteScope(null, ["traffic:" + agent]), (connection, transaction) =>
+            TrafficSql.RecordAsync(connection, transaction, agent, epoch, readings, now), ct);
+
+    public async Task<IReadOnlyList<(DateTimeOffset Minute, EipTraffic Traffic)>> EipTrafficSamplesAsync(string allocationId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await TrafficSql.SamplesAsync(connection, allocationId, from, to);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EipTraffic>> EipTrafficAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await TrafficSql.TotalsAsync(connection, accountId, from, to);
+    }
 
     private async Task<IReadOnlyList<AgentRecord>> QueryAgentsAsync(string where, object? parameters, CancellationToken ct)
     {

@@ -457,6 +457,21 @@ const steps = [
     await c.call('Vpc', 'DeletionProtection', { RegionId: R, InstanceId: s.eipId, Type: 'EIP', ProtectionEnable: false });
     assert.equal(bool(await w.eip(s.eipId), 'DeletionProtection'), false);
   }],
+  ['Vpc.DescribeEipMonitorData answers one entry per Period with the SDK\'s types', async ({ c, s }) => {
+    const start = new Date(Math.floor(Date.now() / 60000) * 60000 - 5 * 60000);
+    const iso = (d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { body } = await c.call('Vpc', 'DescribeEipMonitorData', {
+      RegionId: R, AllocationId: s.eipId, StartTime: iso(start), EndTime: iso(new Date(start.getTime() + 5 * 60000)), Period: '60',
+    });
+    const points = list(body, 'EipMonitorDatas', 'EipMonitorData');
+    assert.equal(points.length, 5);
+    assert.equal(str(points[0], 'TimeStamp'), iso(start));
+    for (const p of points) {
+      for (const field of ['EipRX', 'EipTX', 'EipPackets', 'EipFlow', 'EipBandwidth']) assert.equal(num(p, field), 0);
+    }
+    await fails(c.call('Vpc', 'DescribeEipMonitorData', { RegionId: R, AllocationId: s.eipId, StartTime: 'yesterday', EndTime: iso(start) }),
+      'InvalidStartTime.Malformed', 400);
+  }],
   ['Vpc.DescribeEipAddresses shows the EIP with the SDK\'s types (Bandwidth a string)', async ({ c, s }) => {
     const { body } = await c.call('Vpc', 'DescribeEipAddresses', { RegionId: R, AllocationId: s.eipId });
     assert.equal(num(body, 'TotalCount'), 1);

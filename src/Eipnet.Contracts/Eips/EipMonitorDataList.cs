@@ -1,0 +1,3 @@
+namespace Eipnet.Contracts.Eips;
+
+public sealed record EipMonitorDataList(IReadOnlyList<EipMonitorData> EipMonitorData);
