@@ -22,7 +22,8 @@ public sealed class ReconcilerTests
         var handle = (await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "-a", "list", "chain", "ip", "eipnet", "nat_inbound"]))
             .Split('\n').Single(l => l.Contains("iifname \"transit\" dnat to", StringComparison.Ordinal)).Split("# handle ")[1].Trim();
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "delete", "rule", "ip", "eipnet", "nat_inbound", "handle", handle]);
-        await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "element", "ip", "eipnet", "dnat_v4", "{ 198.51.100.250 : 10.90.1.250 }"]);
+        // An address outside the lab's EIP pool, so that it can never be the EIP this test was given.
+        await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "element", "ip", "eipnet", "dnat_v4", "{ 203.0.113.250 : 10.90.1.250 }"]);
         await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.251/32", "dev", "transit", "proto", "77"]);
         await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "add", "table", "ip", "visitor"]);
         await lab.Run.IpCheckAsync(gw, ["route", "add", "10.90.1.252/32", "dev", "transit"]);
@@ -31,7 +32,7 @@ public sealed class ReconcilerTests
         // Within a resync period or two, what is ours is as intended again.
         Assert.NotNull(await SecurityGroupTests.Eventually(() => Packets.TcpAsync(lab, lab.Internet, eip, LabScene.TcpPort, timeoutSeconds: 1)));
         var table = await lab.Run.CheckAsync("ip", ["netns", "exec", gw, "nft", "list", "table", "ip", "eipnet"]);
-        Assert.DoesNotContain("198.51.100.250", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("203.0.113.250", table, StringComparison.Ordinal);
         Assert.DoesNotContain("10.90.1.251", await lab.Run.IpCheckAsync(gw, ["route", "show"]), StringComparison.Ordinal);
         // What is not ours is left as it was.
         Assert.Contains("10.90.1.252", await lab.Run.IpCheckAsync(gw, ["route", "show"]), StringComparison.Ordinal);
