@@ -10,4 +10,8 @@ public interface IDataPlane
     string Name { get; }
 
     Task ApplyAsync(DesiredChanges changes, CancellationToken ct);
+
+    /// <summary>Each EIP's traffic counters as the kernel holds them now (since the data plane started or the EIP was last
+    /// placed; they only grow in between): none where nothing is counted.</summary>
+    Task<IReadOnlyList<Feed.EipCounters>> ReadTrafficAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Feed.EipCounters>>([]);
 }

@@ -1,6 +1,7 @@
 using Eipnet.Agent.Kernel;
 using Eipnet.Agent.Lab;
 using Eipnet.DataPlane;
+using Eipnet.DataPlane.Feed;
 using Eipnet.DataPlane.Linux;
 
 namespace Eipnet.Agent.Applying;
@@ -82,6 +83,47 @@ public sealed class LinuxDataPlane(LabTopology lab, CommandRunner run) : IDataPl
         await applier.ApplyAsync(diff, ct);
         applied = plan;
         LastPass = new PassStats(changes.Revision, resync, diff.Operations.Count, run.Count - commandsBefore, planned, clock.Elapsed - planned);
+    }
+
+    /// <summary>Reads the gateway's per-EIP counters (<c>eip_rx</c>, <c>eip_tx</c>): one nft process per set, once per interval,
+    /// off the path that applies changes. Nothing on a host that is no gateway.</summary>
+    public async Task<IReadOnlyList<EipCounters>> ReadTrafficAsync(CancellationToken ct)
+    {
+        var plan = applied;
+        var gw = lab.Options.Plan.GatewayNamespace;
+        if (plan is null || !plan.Namespaces.Contains(gw) || plan.EipTargets.Count == 0)
+            return [];
+        var rx = await CountersAsync(gw, HostPlan.EipRxSet, ct);
+        var tx = await CountersAsync(gw, HostPlan.EipTxSet, ct);
+        var counters = new List<EipCounters>();
+        foreach (var (address, target) in plan.EipTargets)
+        {
+            var (rxPackets, rxBytes) = rx.GetValueOrDefault(address);
+            var (txPackets, txBytes) = tx.GetValueOrDefault(address);
+            if (target.AllocationId.Length > 0)
+                counters.Add(new EipCounters(target.AllocationId, rxBytes, txBytes, rxPackets, txPackets));
+        }
+        return counters;
+    }
+
+    private async Task<Dictionary<string, (long Packets, long Bytes)>> CountersAsync(string ns, string set, CancellationToken ct)
+    {
+        var result = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        var listed = await run.ExecAsync(ns, "nft", ["-j", "list", "set", "ip", lab.Options.Plan.TableName, set], null, ct);
+        if (!listed.Succeeded)
+            return result; // the table is being replaced, or the namespace is being repaired: the next interval reads it
+        using var json = System.Text.Json.JsonDocument.Parse(listed.Stdout);
+        foreach (var item in json.RootElement.GetProperty("nftables").EnumerateArray())
+        {
+            if (!item.TryGetProperty("set", out var s) || !s.TryGetProperty("elem", out var elements))
+                continue;
+            foreach (var element in elements.EnumerateArray())
+            {
+                if (element.TryGetProperty("elem", out var e) && e.TryGetProperty("val", out var val) && e.TryGetProperty("counter", out var c))
+                    result[val.GetString()!] = (c.GetProperty("packets").GetInt64(), c.GetProperty("bytes").GetInt64());
+            }
+        }
+        return result;
     }
 
     /// <summary>The applier, whose nft sessions tests inspect.</summary>

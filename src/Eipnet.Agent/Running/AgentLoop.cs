@@ -42,6 +42,49 @@ public sealed class AgentLoop(HttpClient http, IDataPlane dataPlane, AgentLoopSe
 
     public async Task RunAsync(CancellationToken ct)
     {
+        var traffic = Task.Run(() => ReportTrafficAsync(ct), CancellationToken.None);
+        try
+        {
+            await ApplyLoopAsync(ct);
+        }
+        finally
+        {
+            await traffic;
+        }
+    }
+
+    /// <summary>Every <see cref="AgentLoopSettings.TrafficInterval"/>: the host's per-EIP counters to the server, in the epoch of
+    /// this loop's start. A failed report is dropped (the next one carries the counters, which only grow).</summary>
+    private async Task ReportTrafficAsync(CancellationToken ct)
+    {
+        var since = time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(settings.TrafficInterval, time, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (ct.IsCancellationRequested)
+                return;
+            try
+            {
+                var counters = await dataPlane.ReadTrafficAsync(ct);
+                if (counters.Count == 0)
+                    continue;
+                using var response = await http.PostAsJsonAsync(TrafficWire.Path, new TrafficReport(since, counters), TrafficWire.Json.TrafficReport, ct);
+                await EnsureAcceptedAsync(response, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or JsonException or TaskCanceledException or InvalidOperationException
+                or Kernel.CommandFailedException or AgentRefusedException)
+            {
+                log?.WriteLine($"eipnet agent: traffic report: {e.GetType().Name}: {e.Message}; again in {settings.TrafficInterval.TotalSeconds:F0} s");
+            }
+        }
+    }
+
+    private async Task ApplyLoopAsync(CancellationToken ct)
+    {
         var lastFull = time.GetUtcNow();
         var reported = 0L;
         var mustResync = true;
@@ -115,6 +158,9 @@ public sealed class AgentLoop(HttpClient http, IDataPlane dataPlane, AgentLoopSe
 /// <summary>How an agent watches: how long one watch may wait for a change, and how often it asks for everything again.</summary>
 public sealed record AgentLoopSettings(TimeSpan Wait, TimeSpan ResyncPeriod)
 {
+    /// <summary>How often the host's traffic counters are reported (<see cref="TrafficWire"/>).</summary>
+    public TimeSpan TrafficInterval { get; init; } = TrafficWire.Interval;
+
     public static AgentLoopSettings Default { get; } = new(AgentWire.DefaultWait, TimeSpan.FromSeconds(60));
 }
 

@@ -168,7 +168,7 @@ public sealed record HostDiff(IReadOnlyList<HostOp> Operations)
         var t = after.Qualified;
         var cmds = new List<string>();
         foreach (var set in after.Sets.Values.Where(s => !before.Sets.ContainsKey(s.Name)))
-            cmds.Add($"add {set.Keyword} {t} {set.Name} {{ type {set.Type}; }}");
+            cmds.Add($"add {set.Keyword} {t} {set.Name} {{ type {set.Type};{(set.Counter ? " counter;" : "")} }}");
         foreach (var chain in after.Chains.Values.Where(c => !before.Chains.ContainsKey(c.Name)))
             cmds.Add(chain.Hook is null ? $"add chain {t} {chain.Name}" : $"add chain {t} {chain.Name} {{ {chain.Hook} }}");
         foreach (var chain in after.Chains.Values)

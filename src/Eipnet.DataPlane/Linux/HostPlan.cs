@@ -133,17 +133,25 @@ public sealed record HostPlan(
         {
             [EipVpcMap] = new("map", EipVpcMap, "ipv4_addr : mark", Elements()),
             [EipSet] = new("set", EipSet, "ipv4_addr", Elements()),
+            [EipRxSet] = new("set", EipRxSet, "ipv4_addr", Elements()) { Counter = true },
+            [EipTxSet] = new("set", EipTxSet, "ipv4_addr", Elements()) { Counter = true },
         },
         new SortedDictionary<string, NftChain>(StringComparer.Ordinal)
         {
             ["steer"] = new("steer", "type filter hook prerouting priority mangle; policy accept;",
                 [$"iifname {{ \"{o.UplinkName}\", \"{TransitMarker}*\" }} meta mark set ip daddr map @{EipVpcMap}"]),
+            // Metering ("meter" is an nft keyword): what each EIP receives from and sends to the internet, counted per element as it passes the uplink.
+            ["metering"] = new("metering", "type filter hook forward priority -10; policy accept;",
+                [$"iifname \"{o.UplinkName}\" ip daddr @{EipRxSet}", $"oifname \"{o.UplinkName}\" ip saddr @{EipTxSet}"]),
             ["between_vpcs"] = new("between_vpcs", "type filter hook forward priority filter; policy accept;",
                 [$"iifname \"{TransitMarker}*\" oifname \"{TransitMarker}*\" ip saddr != @{EipSet} drop"]),
         });
 
     /// <summary>In the gateway: every active EIP (the sources that may pass from one VPC's router to another's).</summary>
     public const string EipSet = "eips";
+
+    /// <summary>In the gateway: every active EIP, each counting what it receives from (rx) and sends to (tx) the internet.</summary>
+    public const string EipRxSet = "eip_rx", EipTxSet = "eip_tx";
 
     /// <summary>The first letter of a transit link's gateway end.</summary>
     public const string TransitMarker = "t";

@@ -142,7 +142,8 @@ public sealed class LabServer : IAsyncDisposable
     private static void StartAgent(TestServer server, LabHost host, TimeSpan resync)
     {
         host.DataPlane = new LinuxDataPlane(host.Topology, new CommandRunner());
-        host.Agent = RunningAgent.Start(server.Server.Endpoint, host.Token, host.DataPlane, AgentLoopSettings.Default with { ResyncPeriod = resync });
+        host.Agent = RunningAgent.Start(server.Server.Endpoint, host.Token, host.DataPlane,
+            AgentLoopSettings.Default with { ResyncPeriod = resync, TrafficInterval = TimeSpan.FromSeconds(1) });
     }
 
     /// <summary>Hands a host (the first by default) from the agent in this process to a real `eipnet agent` process with the

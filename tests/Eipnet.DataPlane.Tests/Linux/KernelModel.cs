@@ -219,7 +219,7 @@ internal sealed class KernelModel(HostPlanOptions o)
             var keyword = command[4..7];
             var rest = After("add " + keyword);
             var name = rest[..rest.IndexOf(' ', StringComparison.Ordinal)];
-            var type = rest[(name.Length + "{ type ".Length + 1)..^3];
+            var type = rest[(name.Length + "{ type ".Length + 1)..^3].Replace("; counter", "", StringComparison.Ordinal);
             Assert.True(table.Sets.TryAdd(name, (keyword, type, new Dictionary<string, string?>(StringComparer.Ordinal))), $"{ns}: set {name} exists");
         }
         else if (command.StartsWith("add chain ", StringComparison.Ordinal))
@@ -263,6 +263,8 @@ internal sealed class KernelModel(HostPlanOptions o)
                 var keyword = line[1..4];
                 var name = line[5..^2];
                 var type = lines[++i].Trim()["type ".Length..];
+                if (lines[i + 1].Trim() == "counter")
+                    i++; // per-element counters: the elements are what the model compares
                 var elements = new Dictionary<string, string?>(StringComparer.Ordinal);
                 if (lines[i + 1].Trim() == "elements = {")
                 {

@@ -8,4 +8,7 @@ public sealed record NftSet(string Keyword, string Name, string Type, IReadOnlyD
     public bool IsVerdictMap => Type.EndsWith(": verdict", StringComparison.Ordinal);
 
     public static string Element(string key, string? value) => value is null ? key : key + " : " + value;
+
+    /// <summary>Each element counts the packets and bytes that matched it (nft's per-element counter).</summary>
+    public bool Counter { get; init; }
 }

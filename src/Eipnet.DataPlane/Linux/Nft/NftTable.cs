@@ -35,6 +35,8 @@ public sealed record NftTable(string Family, string Name, IReadOnlyDictionary<st
     {
         text.Append('\t').Append(set.Keyword).Append(' ').Append(set.Name).Append(" {\n");
         text.Append("\t\ttype ").Append(set.Type).Append('\n');
+        if (set.Counter)
+            text.Append("\t\tcounter\n");
         if (set.Elements.Count > 0)
         {
             text.Append("\t\telements = {\n\t\t\t");

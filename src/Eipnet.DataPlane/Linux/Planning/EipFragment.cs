@@ -33,6 +33,8 @@ internal sealed record EipFragment(EipTarget Target, IReadOnlyList<NftElement> E
         [
             new(gw, HostPlan.EipVpcMap, target.EipAddress, HostPlan.Mark(o.VpcOfRouter(target.Router))),
             new(gw, HostPlan.EipSet, target.EipAddress, null),
+            new(gw, HostPlan.EipRxSet, target.EipAddress, null),
+            new(gw, HostPlan.EipTxSet, target.EipAddress, null),
         ];
         if (target.Mode == AssociationMode.Nat)
         {
