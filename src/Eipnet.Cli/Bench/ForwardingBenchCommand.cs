@@ -6,8 +6,9 @@ using System.Runtime.InteropServices;
 
 namespace Eipnet.Cli.Bench;
 
-/// <summary>`eipnet bench dataplane-forwarding`: what forwarding through the gateway costs with Eipnet's NAT table and with
-/// a Neutron-style linear iptables chain, against plain routing measured in the same run, in namespaces of its own.</summary>
+/// <summary>`eipnet bench dataplane-forwarding`: what forwarding through the gateway costs with Eipnet's NAT table (on one
+/// host and across a gateway and a compute host over VXLAN) and with a Neutron-style linear iptables chain, against plain
+/// routing measured in the same run, in namespaces of its own.</summary>
 internal static class ForwardingBenchCommand
 {
     public const string ServeConnections = "serve-connections", OpenConnections = "open-connections";
@@ -31,7 +32,7 @@ internal static class ForwardingBenchCommand
         var parallel = new Option<int>("--parallel") { Description = "Client threads opening connections.", DefaultValueFactory = _ => 2 };
         var output = new Option<string?>("--output") { Description = "Also write the report (Markdown) to this file." };
         var command = new Command("dataplane-forwarding",
-            "Benchmark forwarding through the gateway: plain routing, Eipnet NAT and Neutron-style iptables NAT (needs root, iperf3, iptables-nft).");
+            "Benchmark forwarding through the gateway: plain routing, Eipnet NAT and Neutron-style iptables NAT, on one host and across two hosts over VXLAN (needs root, iperf3, iptables-nft).");
         foreach (var positive in new[] { rounds, seconds, parallel })
             positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{positive.Name} must be at least 1."); });
         command.Options.Add(eips);

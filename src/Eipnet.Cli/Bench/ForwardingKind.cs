@@ -16,4 +16,12 @@ internal enum ForwardingKind
     /// <summary>As deployed: the router's table, and the gateway's steering (eip_vpc map, fwmark rule, per-VPC table).</summary>
     EipnetGateway,
     Neutron,
+
+    /// <summary>No rules, across two hosts: client ⇄ gateway ⇄ the gateway host's router ⇄ VXLAN over an underlay ⇄ the
+    /// compute host's router ⇄ the second instance.</summary>
+    PlainHosts,
+
+    /// <summary>As deployed across two hosts: the gateway's steering, the gateway host's router (NAT) and the compute host's
+    /// router (security groups, anti-spoofing, return path), as the planner renders them for a gateway g1 and a compute host c1.</summary>
+    EipnetHosts,
 }

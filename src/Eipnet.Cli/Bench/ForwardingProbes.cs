@@ -16,11 +16,12 @@ internal sealed class ForwardingProbes(CommandRunner run, ForwardingTopology net
     /// instance's socket.</summary>
     /// <remarks>Counted at the instance's interface, not by the receiving iperf3: on a shared machine the receiver loses
     /// CPU and drops at its socket, which says nothing about the gateway.</remarks>
-    public async Task<ForwardingSample> UdpAsync(string target, CancellationToken ct)
+    public async Task<ForwardingSample> UdpAsync(ForwardingSetup setup, CancellationToken ct)
     {
-        var before = await InstanceReceivedAsync(ct);
-        var end = (await IperfAsync(target, ["-u", "-l", "64", "-b", "0"], ct)).GetProperty("end");
-        var forwarded = await InstanceReceivedAsync(ct) - before;
+        var instance = net.InstanceOf(setup);
+        var before = await InstanceReceivedAsync(instance, ct);
+        var end = (await IperfAsync(setup.Target, ["-u", "-l", "64", "-b", "0"], ct)).GetProperty("end");
+        var forwarded = await InstanceReceivedAsync(instance, ct) - before;
         var sent = end.GetProperty("sum_sent");
         var seconds = sent.GetProperty("seconds").GetDouble();
         var senderCpu = end.GetProperty("cpu_utilization_percent").GetProperty("host_total").GetDouble() / 100 * seconds;
@@ -61,15 +62,15 @@ internal sealed class ForwardingProbes(CommandRunner run, ForwardingTopology net
         return new ForwardingSample(fields["connections"] / fields["seconds"], 1 / cpuPerConnection);
     }
 
-    /// <summary>Starts the servers in the instance namespace: iperf3 and the connection-rate server.</summary>
-    public async Task<(ForwardingServer Iperf, ForwardingServer Connections)> StartServersAsync(CancellationToken ct)
+    /// <summary>Starts the servers in an instance namespace: iperf3 and the connection-rate server.</summary>
+    public async Task<(ForwardingServer Iperf, ForwardingServer Connections)> StartServersAsync(string instance, CancellationToken ct)
     {
         var (program, prefix) = Self();
-        var iperf = await ForwardingServer.StartAsync(run, net.Instance, ForwardingRulesets.IperfPort, "iperf3",
+        var iperf = await ForwardingServer.StartAsync(run, instance, ForwardingRulesets.IperfPort, "iperf3",
             ["-s", "-p", ForwardingRulesets.IperfPort.ToString(CultureInfo.InvariantCulture)], ct);
         try
         {
-            var connections = await ForwardingServer.StartAsync(run, net.Instance, ForwardingRulesets.ConnectionPort, program,
+            var connections = await ForwardingServer.StartAsync(run, instance, ForwardingRulesets.ConnectionPort, program,
                 [.. prefix, "bench", "dataplane-forwarding", ForwardingBenchCommand.ServeConnections,
                  "--port", ForwardingRulesets.ConnectionPort.ToString(CultureInfo.InvariantCulture)], ct);
             return (iperf, connections);
@@ -81,9 +82,9 @@ internal sealed class ForwardingProbes(CommandRunner run, ForwardingTopology net
         }
     }
 
-    private async Task<double> InstanceReceivedAsync(CancellationToken ct)
+    private async Task<double> InstanceReceivedAsync(string instance, CancellationToken ct)
     {
-        using var json = JsonDocument.Parse(await run.IpCheckAsync(net.Instance, ["-s", "-j", "link", "show", "dev", ForwardingTopology.InstanceDevice], ct));
+        using var json = JsonDocument.Parse(await run.IpCheckAsync(instance, ["-s", "-j", "link", "show", "dev", ForwardingTopology.InstanceDevice], ct));
         return json.RootElement[0].GetProperty("stats64").GetProperty("rx").GetProperty("packets").GetDouble();
     }
 

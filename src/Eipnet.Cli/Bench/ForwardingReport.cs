@@ -101,6 +101,21 @@ internal static class ForwardingReport
             Row("Eipnet as deployed ÷ NAT in the router alone: what the gateway's steering adds (lowest)", c => Invariant($"{deployed.Min(s =>
                 Ratio(results, s, nat.Single(n => n.Eips == s.Eips), c.Value).Median):F2}"));
         }
+        var hosts = setups.Where(s => s.Kind == ForwardingKind.EipnetHosts).ToList();
+        if (setups.SingleOrDefault(s => s.Kind == ForwardingKind.PlainHosts) is { } plainHosts)
+            Row("plain across hosts ÷ plain on one host: the second router, VXLAN and the underlay, no rules", c => Invariant($"{Ratio(results, plainHosts, plain, c.Value).Median:F2}"));
+        if (hosts.Count > 0)
+        {
+            var counts = string.Join(", ", hosts.Select(s => s.Eips.ToString("N0", CultureInfo.InvariantCulture)));
+            Row($"Eipnet as deployed across hosts ÷ plain (lowest median over {counts} EIPs)",
+                c => Invariant($"{hosts.Min(s => Ratio(results, s, plain, c.Value).Median):F2}"));
+            if (setups.SingleOrDefault(s => s.Kind == ForwardingKind.PlainOneHop) is { } direct)
+                Row("Eipnet as deployed across hosts ÷ plain to the router only (one hop less) (lowest)",
+                    c => Invariant($"{hosts.Min(s => Ratio(results, s, direct, c.Value).Median):F2}"));
+            if (deployed.Count > 0)
+                Row("Eipnet as deployed across hosts ÷ as deployed on one host: what VXLAN and the second router add (lowest)", c => Invariant($"{hosts.Min(s =>
+                    Ratio(results, s, deployed.Single(d => d.Eips == s.Eips), c.Value).Median):F2}"));
+        }
         if (tracked is not null)
             Row("conntrack alone ÷ plain: the floor under any stateful NAT", c => Invariant($"{Ratio(results, tracked, plain, c.Value).Median:F2}"));
         if (nat.Count > 0)
@@ -114,13 +129,19 @@ internal static class ForwardingReport
                 Row("Eipnet NAT ÷ conntrack alone: what translation, anti-spoofing and security groups add (lowest)",
                     c => Invariant($"{nat.Min(s => Ratio(results, s, tracked, c.Value).Median):F2}"));
         }
-        foreach (var kind in new[] { ForwardingKind.Eipnet, ForwardingKind.EipnetGateway, ForwardingKind.Neutron })
+        foreach (var kind in new[] { ForwardingKind.Eipnet, ForwardingKind.EipnetGateway, ForwardingKind.EipnetHosts, ForwardingKind.Neutron })
         {
             var sized = setups.Where(s => s.Kind == kind).OrderBy(s => s.Eips).ToList();
             if (sized.Count < 2)
                 continue;
             var (fewest, most) = (sized[0], sized[^1]);
-            var title = kind switch { ForwardingKind.Eipnet => "Eipnet NAT in the router", ForwardingKind.EipnetGateway => "Eipnet as deployed", _ => "Neutron-style iptables" };
+            var title = kind switch
+            {
+                ForwardingKind.Eipnet => "Eipnet NAT in the router",
+                ForwardingKind.EipnetGateway => "Eipnet as deployed",
+                ForwardingKind.EipnetHosts => "Eipnet as deployed across hosts",
+                _ => "Neutron-style iptables",
+            };
             Row($"{title}: {most.Eips:N0} ÷ {fewest.Eips:N0} EIPs (flat: ≥ {Flat:F2})", c =>
             {
                 var (median, _, high) = Ratio(results, most, fewest, c.Value);

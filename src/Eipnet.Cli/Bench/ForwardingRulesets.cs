@@ -3,6 +3,7 @@ using Eipnet.DataPlane;
 using Eipnet.DataPlane.Linux;
 using Eipnet.Domain.Addressing;
 using Eipnet.Domain.Associations;
+using Eipnet.Domain.Hosts;
 using Eipnet.Domain.Resources;
 using Eipnet.Domain.SecurityGroups;
 
@@ -48,18 +49,47 @@ internal static class ForwardingRulesets
     /// <summary>The VPC of every benchmark ENI: its router's transit link in the gateway, its mark and its table.</summary>
     public const string BenchVpcId = VpcId;
 
+    /// <summary>The VPC of the across-hosts path: another VPC, so that its transit link, mark and table in the shared gateway
+    /// namespace are its own; the same ENI, addresses, EIP and security groups as <see cref="BenchVpcId"/>'s.</summary>
+    public const string HostsVpcId = "vpc-benchhosts";
+
+    /// <summary>The two hosts of the across-hosts path, with their underlay addresses.</summary>
+    public static readonly HostNode GatewayHost = new("g1", 1, HostRoles.Gateway, ForwardingTopology.GatewayUnderlayAddress);
+
+    public static readonly HostNode ComputeHost = new("c1", 2, HostRoles.Compute, ForwardingTopology.ComputeUnderlayAddress);
+
+    /// <summary>The same intent (in <see cref="HostsVpcId"/>, the instances on c1) with the hosts g1 and c1 registered,
+    /// planned by each host as its agent plans it: <see cref="HostPlan.For"/> with its host name.</summary>
+    public static (HostPlan Gateway, HostPlan Compute) HostPlans(int eips)
+    {
+        var state = new DesiredState();
+        state.Apply(Desired(eips, HostsVpcId, ComputeHost.Name) with { Hosts = [GatewayHost, ComputeHost] });
+        return (HostPlan.For(state, HostPlanOptions.Default with { HostName = GatewayHost.Name }),
+            HostPlan.For(state, HostPlanOptions.Default with { HostName = ComputeHost.Name }));
+    }
+
+    /// <summary>The gateway host's router table (NAT), its gateway table (steering) and the compute host's router table
+    /// (security groups, anti-spoofing, return path) for <paramref name="eips"/> NAT EIPs across hosts.</summary>
+    public static (string GatewayRouter, string Gateway, string ComputeRouter) HostsTables(int eips)
+    {
+        var (gateway, compute) = HostPlans(eips);
+        var router = HostPlanOptions.Default.RouterNamespace(HostsVpcId);
+        return (gateway.Tables[router].RenderLoad(), gateway.Tables[HostPlanOptions.Default.GatewayNamespace].RenderLoad(), compute.Tables[router].RenderLoad());
+    }
+
     /// <summary>What the control plane would send for this host: the measured ENI on its own instance with one EIP, and
     /// eips - 1 filler EIPs on ENIs of 100 private IPs each (as the planner's 10,000-EIP scale tests build them).</summary>
-    public static DesiredChanges Desired(int eips)
+    /// <remarks>Across hosts: in <paramref name="vpcId"/>, with the instances on <paramref name="host"/>.</remarks>
+    public static DesiredChanges Desired(int eips, string vpcId = VpcId, string host = "")
     {
-        var measuredEni = Eni(MeasuredEniId, "i-benchmeasured", EniType.Primary, 0, [ForwardingTopology.InstanceAddress], SecurityGroupId);
+        var measuredEni = Eni(vpcId, MeasuredEniId, "i-benchmeasured", EniType.Primary, 0, [ForwardingTopology.InstanceAddress], SecurityGroupId);
         var enis = new List<NetworkInterface> { measuredEni };
         var list = new List<Eip> { Eip("eip-benchmeasured", ForwardingTopology.MeasuredEip, MeasuredEniId, ForwardingTopology.InstanceAddress) };
         for (var first = 0; first < eips - 1; first += IpsPerFillerEni)
         {
             var n = first / IpsPerFillerEni;
             var ips = Enumerable.Range(first, Math.Min(IpsPerFillerEni, eips - 1 - first)).ToList();
-            var eni = Eni($"eni-filler{n:d6}", "i-filler", n == 0 ? EniType.Primary : EniType.Secondary, n,
+            var eni = Eni(vpcId, $"eni-filler{n:d6}", "i-filler", n == 0 ? EniType.Primary : EniType.Secondary, n,
                 ips.Select(FillerPrivate).ToList(), FillerGroupId);
             enis.Add(eni);
             list.AddRange(ips.Select(i => Eip($"eip-filler{i:d6}", FillerEip(i), eni.NetworkInterfaceId, FillerPrivate(i))));
@@ -67,13 +97,13 @@ internal static class ForwardingRulesets
         // The measured ENI's group lets the benchmark's ports in from anywhere; the fillers' group only SSH.
         var groups = new[]
         {
-            Group(SecurityGroupId,
+            Group(vpcId, SecurityGroupId,
                 Rule("sgr-bench-tcp", "TCP", $"{IperfPort}/{ConnectionPort}"),
                 Rule("sgr-bench-udp", "UDP", $"{IperfPort}/{IperfPort}")),
-            Group(FillerGroupId, Rule("sgr-filler-ssh", "TCP", "22/22")),
+            Group(vpcId, FillerGroupId, Rule("sgr-filler-ssh", "TCP", "22/22")),
         };
-        Instance[] instances = [Instance("i-benchmeasured", MeasuredEniId), Instance("i-filler", "eni-filler000000")];
-        VSwitch vSwitch = new(VSwitchId, AccountId, RegionId, VpcId, ZoneId, "10.0.0.0/8", "bench", "", T0);
+        Instance[] instances = [Instance(vpcId, "i-benchmeasured", MeasuredEniId) with { Host = host }, Instance(vpcId, "i-filler", "eni-filler000000") with { Host = host }];
+        VSwitch vSwitch = new(VSwitchId, AccountId, RegionId, vpcId, ZoneId, "10.0.0.0/8", "bench", "", T0);
         return new DesiredChanges(1, true, list, enis, instances, groups, [vSwitch], [], []);
     }
 
@@ -104,8 +134,8 @@ internal static class ForwardingRulesets
         return text.ToString();
     }
 
-    private static NetworkInterface Eni(string id, string instanceId, EniType type, int deviceIndex, IReadOnlyList<string> ips, string groupId) =>
-        new(id, AccountId, RegionId, ZoneId, VpcId, VSwitchId, type, EniStatus.InUse, instanceId, deviceIndex,
+    private static NetworkInterface Eni(string vpcId, string id, string instanceId, EniType type, int deviceIndex, IReadOnlyList<string> ips, string groupId) =>
+        new(id, AccountId, RegionId, ZoneId, vpcId, VSwitchId, type, EniStatus.InUse, instanceId, deviceIndex,
             $"02:00:00:{deviceIndex / 65536 % 256:x2}:{deviceIndex / 256 % 256:x2}:{deviceIndex % 256:x2}", ips[0], ips.Skip(1).ToList(), [groupId],
             id, "", false, T0, 1);
 
@@ -113,11 +143,11 @@ internal static class ForwardingRulesets
         new(id, AccountId, RegionId, address, EipStatus.InUse, 100, "PayByTraffic", "PostPaid", "BGP", "", "", T0,
             new Association(eniId, Association.NetworkInterface, eniId, privateIp, AssociationMode.Nat), 1);
 
-    private static Instance Instance(string id, string primaryEni) =>
-        new(id, AccountId, RegionId, ZoneId, VpcId, VSwitchId, "ecs.g7.large", "img-bench", id, id, "", InstanceStatus.Running, primaryEni, T0, T0, 1);
+    private static Instance Instance(string vpcId, string id, string primaryEni) =>
+        new(id, AccountId, RegionId, ZoneId, vpcId, VSwitchId, "ecs.g7.large", "img-bench", id, id, "", InstanceStatus.Running, primaryEni, T0, T0, 1);
 
-    private static SecurityGroup Group(string id, params SecurityGroupRule[] rules) =>
-        new(id, AccountId, RegionId, VpcId, id, "", "normal", T0, rules);
+    private static SecurityGroup Group(string vpcId, string id, params SecurityGroupRule[] rules) =>
+        new(id, AccountId, RegionId, vpcId, id, "", "normal", T0, rules);
 
     private static SecurityGroupRule Rule(string id, string protocol, string ports) =>
         new(id, "ingress", protocol, ports, "0.0.0.0/0", "", RuleValues.Accept, 1, "", T0);
