@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Eipnet.Agent.Applying;
 using Eipnet.Agent.Kernel;
-using Eipnet.Agent.Lab;
 using Eipnet.Api.Catalog;
 using Eipnet.Cli.Client;
 
