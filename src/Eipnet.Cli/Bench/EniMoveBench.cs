@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Eipnet.Agent.Applying;
 using Eipnet.Agent.Kernel;
-using Eipnet.Agent.Lab;
 using Eipnet.Api.Catalog;
 using Eipnet.Cli.Client;
 
@@ -21,10 +19,12 @@ internal static class EniMoveBench
     /// <summary>A measure taken through netlink and through processes.</summary>
     public sealed record Ways<T>(T Netlink, T Processes);
 
-    public static async Task<Result> RunAsync(ApiClient client, LinuxDataPlane dataPlane, LabTopology lab, ConvergenceBench.Scene scene, int moves, int port, CancellationToken ct)
+    /// <summary>Moves a new ENI (with a new NAT EIP) between the two <paramref name="instances"/> <paramref name="moves"/> times,
+    /// through netlink only, or through netlink and the process path in turn when <paramref name="alternate"/>. The pass
+    /// timed is that of the host the ENI is attached to.</summary>
+    public static async Task<Result> RunAsync(ApiClient client, BenchHosts rig, ConvergenceBench.Scene scene, string[] instances, int moves, bool alternate, int port, CancellationToken ct)
     {
         var region = LabCatalog.DefaultRegion;
-        var b = await ConvergenceBench.RunInstanceAsync(client, scene, ct);
         var eni = (await client.EcsAsync("CreateNetworkInterface", ("RegionId", region), ("VSwitchId", scene.VSwitchId), ("SecurityGroupId", scene.SecurityGroupId)))
             .GetProperty("NetworkInterfaceId").GetString()!;
         var eip = await client.VpcAsync("AllocateEipAddress", ("RegionId", region));
@@ -37,15 +37,14 @@ internal static class EniMoveBench
             new(new Latencies("AttachNetworkInterface returned -> first packet at the new instance (netlink)"), new Latencies("... (ip and conntrack processes)")),
             new(new Latencies("attach pass: apply (netlink)"), new Latencies("attach pass: apply (processes)")),
             new([], []));
-        string[] instances = [scene.InstanceId, b];
         var arrivals = instances.ToDictionary(i => i, _ => new ConcurrentQueue<long>());
-        var receivers = instances.Select(i => NamespaceSockets.Create(lab.Options.Plan.InstanceNamespace(i), () =>
+        var receivers = instances.Select(i => NamespaceSockets.Create(rig.InstanceNamespace(i), () =>
         {
             var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             s.Bind(new IPEndPoint(IPAddress.Any, port));
             return s;
         })).ToList();
-        using var sender = NamespaceSockets.Create(lab.Options.InternetNamespace, () => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
+        using var sender = NamespaceSockets.Create(rig.InternetNamespace, () => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
         using var stop = new CancellationTokenSource();
         var target = new IPEndPoint(IPAddress.Parse(eip.GetProperty("EipAddress").GetString()!), port);
         var tasks = instances.Select((i, n) => ConvergenceBench.ReceiveAsync(receivers[n], arrivals[i], stop.Token)).Append(ConvergenceBench.SendAsync(sender, target, stop.Token)).ToList();
@@ -53,9 +52,10 @@ internal static class EniMoveBench
         {
             for (var m = 0; m < moves; m++)
             {
-                var processes = m % 2 == 1;
-                dataPlane.Applier.ProcessesOnly = processes;
+                var processes = alternate && m % 2 == 1;
+                rig.ProcessesOnly = processes;
                 var to = instances[m % 2];
+                var dataPlane = rig.HostOf(to).DataPlane;
                 arrivals[to].Clear();
                 var passBefore = dataPlane.LastPass;
                 await client.EcsAsync("AttachNetworkInterface", ("RegionId", region), ("NetworkInterfaceId", eni), ("InstanceId", to));
@@ -76,7 +76,7 @@ internal static class EniMoveBench
         }
         finally
         {
-            dataPlane.Applier.ProcessesOnly = false;
+            rig.ProcessesOnly = false;
             await stop.CancelAsync();
             foreach (var r in receivers)
                 r.Dispose();
