@@ -17,7 +17,7 @@ public sealed class HostDiffTests
     }
 
     [Fact]
-    public void Diff_TouchesFourElementsAndOneFlow_WhenOneOfTenThousandEipsIsUnassociated()
+    public void Diff_TouchesSixElementsAndOneFlow_WhenOneOfTenThousandEipsIsUnassociated()
     {
         var state = new DesiredState();
         state.Apply(Make.TenThousandNatEips());
@@ -28,8 +28,8 @@ public sealed class HostDiffTests
         var diff = HostDiff.Between(before, HostPlan.For(state));
 
         // In the router: delete element dnat_v4 { eip }, delete element snat_v4 { private ip }; in the gateway: delete element
-        // eip_vpc { eip } and eips { eip }; flush the EIP's flows in the router.
-        Assert.Equal(5, diff.Count);
+        // eip_vpc { eip }, eips { eip } and its two counted elements, eip_rx and eip_tx; flush the EIP's flows in the router.
+        Assert.Equal(7, diff.Count);
         Assert.Equal(eip.IpAddress, Assert.Single(diff.Flushes).Address);
     }
 
