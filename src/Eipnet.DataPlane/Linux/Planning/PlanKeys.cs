@@ -114,10 +114,10 @@ internal sealed class PlanKeys
                     chains[name] = chain;
             projected[ns] = table with { Sets = sets, Chains = chains };
         }
-        // A touched route's namespace is kept too, so that a route through a device that stays (an overlay device) is deleted
-        // as the full diff deletes it; the overlay's devices and peers are the same in both plans while the share's key holds.
+        // The namespaces hold those of the touched routes (Route above), and the overlay's devices and peers are carried whole
+        // (the same in both plans while the share's key holds), so a route through a device that stays is deleted as the
+        // full diff deletes it.
         var spaces = new SortedSet<string>(namespaces.Where(plan.Namespaces.Contains), StringComparer.Ordinal);
-        spaces.UnionWith(routes.Select(r => r.Item1).Where(plan.Namespaces.Contains));
         return new HostPlan(
             plan.Revision,
             spaces,
